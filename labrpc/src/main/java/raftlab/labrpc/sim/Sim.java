@@ -1,0 +1,95 @@
+package raftlab.labrpc.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The one place where kit code (the network, the tester, Raft, the RSM and the KV service) reads the time, sleeps
+ * and starts threads.
+ *
+ * <p>Use it instead of {@code System.nanoTime()}, {@code Thread.sleep()} and {@code new Thread()}:
+ * <pre>{@code
+ * Sim.go("ticker-S" + me, this::ticker);       // a virtual thread, tracked by the tester
+ * Sim.sleep(50);                                // returns early (interrupt flag set) if interrupted
+ * long elapsedMs = (Sim.nanoTime() - start) / 1_000_000;
+ * }</pre>
+ *
+ * <p>Why: the tester checks that no thread started for a test outlives it, and reports exceptions that killed a
+ * thread; both work only for threads started here. And because every clock read goes through one door, a simulated
+ * clock can replace real time later ({@link #install(SimRuntime)}) without changing the code that uses it.
+ */
+public final class Sim {
+
+    private static volatile SimRuntime runtime = new RealRuntime();
+    private static final ThreadRegistry THREADS = new ThreadRegistry();
+
+    private Sim() {}
+
+    /** {@return monotonic nanoseconds; only differences between two calls mean anything} */
+    public static long nanoTime() {
+        return runtime.nanoTime();
+    }
+
+    /** {@return monotonic milliseconds; only differences between two calls mean anything} */
+    public static long millis() {
+        return runtime.nanoTime() / 1_000_000;
+    }
+
+    /**
+     * Sleeps for {@code millis} milliseconds. If the thread is interrupted, returns early with its interrupt flag
+     * set, so a loop like {@code while (!killed()) { ...; Sim.sleep(10); }} still ends promptly.
+     *
+     * @throws IllegalArgumentException if {@code millis} is negative
+     */
+    public static void sleep(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("Sim.sleep: negative duration " + millis + " ms");
+        }
+        try {
+            runtime.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sleeps for {@code duration}; see {@link #sleep(long)}. */
+    public static void sleep(Duration duration) {
+        sleep(duration.toMillis());
+    }
+
+    /**
+     * Starts {@code body} on a new (virtual) thread named {@code name}, like Go's {@code go} statement. The thread is
+     * tracked: the tester fails a test that leaves it running after cleanup, and reports an exception that ends it.
+     */
+    public static Thread go(String name, Runnable body) {
+        Objects.requireNonNull(name, "Sim.go: thread name is null");
+        Objects.requireNonNull(body, "Sim.go: thread body is null");
+        Thread[] self = new Thread[1];
+        Thread thread = runtime.newThread(name, () -> {
+            try {
+                body.run();
+            } finally {
+                THREADS.unregister(self[0]);
+            }
+        });
+        self[0] = thread;
+        THREADS.register(thread);
+        thread.start();
+        return thread;
+    }
+
+    /** {@return the registry of threads started through {@link #go}} */
+    public static ThreadRegistry threads() {
+        return THREADS;
+    }
+
+    /**
+     * Replaces the time and thread source, for a simulated clock. Returns the previous one so a caller can restore
+     * it.
+     */
+    public static SimRuntime install(SimRuntime replacement) {
+        SimRuntime previous = runtime;
+        runtime = Objects.requireNonNull(replacement, "Sim.install: runtime is null");
+        return previous;
+    }
+}

@@ -2,6 +2,7 @@ package raftlab.labrpc.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The one place where kit code (the network, the tester, Raft, the RSM and the KV service) reads the time, sleeps
@@ -55,6 +56,24 @@ public final class Sim {
     /** Sleeps for {@code duration}; see {@link #sleep(long)}. */
     public static void sleep(Duration duration) {
         sleep(duration.toMillis());
+    }
+
+    /**
+     * Waits until {@code latch} reaches zero or {@code millis} milliseconds pass, whichever comes first: a sleep that
+     * can be cut short. If the thread is interrupted, returns early with its interrupt flag set.
+     *
+     * @return whether the latch reached zero
+     */
+    public static boolean await(CountDownLatch latch, long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("Sim.await: negative duration " + millis + " ms");
+        }
+        try {
+            return runtime.await(latch, millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return latch.getCount() == 0;
+        }
     }
 
     /**

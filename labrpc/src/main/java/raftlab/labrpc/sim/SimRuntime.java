@@ -1,5 +1,7 @@
 package raftlab.labrpc.sim;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * The seam behind {@link Sim}: where time comes from, how a thread sleeps and how a thread starts.
  *
@@ -17,6 +19,14 @@ public interface SimRuntime {
      * @throws InterruptedException if the thread is interrupted while sleeping
      */
     void sleep(long millis) throws InterruptedException;
+
+    /**
+     * Waits until {@code latch} reaches zero or about {@code millis} milliseconds pass.
+     *
+     * @return whether the latch reached zero
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    boolean await(CountDownLatch latch, long millis) throws InterruptedException;
 
     /** Creates (but does not start) a thread that will run {@code body}. */
     Thread newThread(String name, Runnable body);

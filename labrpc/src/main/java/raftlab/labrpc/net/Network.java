@@ -339,6 +339,8 @@ public final class Network implements AutoCloseable {
                 if (!isCleanedUp()) {
                     dispatch.reply = runHandler(service, handler, request);
                 }
+            } catch (RuntimeException | Error e) {
+                Sim.threads().report(e);          // before the caller can see the failed call
             } finally {
                 handlerThreads.remove(self);
                 dispatch.finished.countDown();

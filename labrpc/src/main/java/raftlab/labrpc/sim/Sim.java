@@ -87,6 +87,8 @@ public final class Sim {
         Thread thread = runtime.newThread(name, () -> {
             try {
                 body.run();
+            } catch (Throwable error) {
+                THREADS.report(error);
             } finally {
                 THREADS.unregister(self[0]);
             }

@@ -27,33 +27,40 @@ public final class ThreadRegistry {
         return generation.incrementAndGet();
     }
 
-    /** {@return the threads started after {@code mark} that are still alive} */
+    /** {@return the threads started since {@code mark} that are still alive} */
     public List<Thread> aliveSince(long mark) {
         List<Thread> result = new ArrayList<>();
         alive.forEach((thread, started) -> {
-            if (started > mark && thread.isAlive()) {
+            if (started >= mark && thread.isAlive()) {
                 result.add(thread);
             }
         });
         return result;
     }
 
-    /** {@return the uncaught exceptions of threads started after {@code mark}} */
+    /** {@return the failures reported by threads started since {@code mark}} */
     public synchronized List<Failure> failuresSince(long mark) {
-        return failures.stream().filter(f -> f.generation() > mark).toList();
+        return failures.stream().filter(f -> f.generation() >= mark).toList();
     }
 
     Thread register(Thread thread) {
-        long started = generation.get();
-        alive.put(thread, started);
-        thread.setUncaughtExceptionHandler((t, e) -> {
-            synchronized (this) {
-                failures.add(new Failure(t.getName(), started, e));
-            }
-            System.err.println("Exception in thread \"" + t.getName() + "\": " + e);
-            e.printStackTrace();
-        });
+        alive.put(thread, generation.get());
         return thread;
+    }
+
+    /**
+     * Records that {@code error} ended the current thread's work, and prints it. {@link Sim#go} calls this for an
+     * exception that escapes a thread body; code that catches an error to clean up first (the network's handler
+     * threads) calls it itself, before it lets anyone observe the outcome.
+     */
+    public void report(Throwable error) {
+        Thread thread = Thread.currentThread();
+        Long started = alive.get(thread);
+        synchronized (this) {
+            failures.add(new Failure(thread.getName(), started == null ? generation.get() : started, error));
+        }
+        System.err.println("Exception in thread \"" + thread.getName() + "\": " + error);
+        error.printStackTrace();
     }
 
     void unregister(Thread thread) {

@@ -1,0 +1,193 @@
+package raftlab.labrpc.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import raftlab.labrpc.codec.CodecException;
+import raftlab.labrpc.net.JunkService.IntArgs;
+import raftlab.labrpc.net.JunkService.IntReply;
+import raftlab.labrpc.net.JunkService.StringReply;
+import raftlab.labrpc.sim.Sim;
+import raftlab.labrpc.sim.ThreadRegistry;
+
+/** Programming errors get a clear exception at the call site, never a hang or a silent drop. */
+@Timeout(30)
+class NetworkBadInputTest {
+
+    private final NetFixture fx = new NetFixture();
+    private final Network net = fx.net;
+    private final JunkService junk = new JunkService();
+
+    @AfterEach
+    void cleanup() {
+        fx.close();
+    }
+
+    record LockArgs(ReentrantLock lock) {}
+
+    /** Handlers of the wrong shapes, each a registration error. */
+    static final class WrongShapes {
+        @Rpc
+        public void noReply(IntArgs args) {}
+
+        @Rpc
+        public IntReply twoArgs(IntArgs a, IntArgs b) {
+            return null;
+        }
+
+        @Rpc
+        public IntReply fine(IntArgs args) {
+            return new IntReply(1);
+        }
+    }
+
+    static final class NoHandlers {
+        public IntReply notAnnotated(IntArgs args) {
+            return new IntReply(1);
+        }
+    }
+
+    @Test
+    @DisplayName("null arguments are rejected at once with the name of what is missing")
+    void nullArguments() {
+        fx.server("s", junk);
+        ClientEnd end = fx.end("e", "s");
+
+        assertThatThrownBy(() -> end.call("JunkServer.handler2", null, StringReply.class))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("args is null");
+        assertThatThrownBy(() -> end.call(null, new IntArgs(1), StringReply.class))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("serviceMethod is null");
+        assertThatThrownBy(() -> end.call("JunkServer.handler2", new IntArgs(1), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("replyType is null");
+        assertThatThrownBy(() -> net.makeEnd(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Network(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    @DisplayName("an argument the codec cannot copy fails the call before it enters the network, naming the field")
+    void nonCopyableArgument() {
+        fx.server("s", junk);
+        ClientEnd end = fx.end("e", "s");
+
+        assertThatThrownBy(() -> end.call("JunkServer.handler2", new LockArgs(new ReentrantLock()), IntReply.class))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("LockArgs")
+                .hasMessageContaining("lock");
+        assertThat(net.totalCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("an unknown service or method throws at once and lists what the server has")
+    void unknownServiceOrMethod() {
+        fx.server("s", junk);
+        ClientEnd end = fx.end("e", "s");
+
+        assertThatThrownBy(() -> end.call("Raft.requestVote", new IntArgs(1), IntReply.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown service Raft")
+                .hasMessageContaining("[JunkServer]");
+        assertThatThrownBy(() -> end.call("JunkServer.handler3", new IntArgs(1), IntReply.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown method JunkServer.handler3")
+                .hasMessageContaining("handler2");
+        assertThatThrownBy(() -> end.call("JunkServer.handler2", new IntArgs(1), IntReply.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("returns " + StringReply.class.getName());
+    }
+
+    @Test
+    @DisplayName("handlers of the wrong shape are rejected at registration, naming each and the valid ones")
+    void wrongHandlerShape() {
+        assertThatThrownBy(() -> Service.of("Bad", new WrongShapes()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("noReply(IntArgs) returns void")
+                .hasMessageContaining("twoArgs(IntArgs, IntArgs) takes 2 arguments")
+                .hasMessageContaining("Valid handlers: [fine]");
+        assertThatThrownBy(() -> Service.of(new NoHandlers()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no @Rpc methods");
+        assertThatThrownBy(() -> Service.of("Bad.Name", junk))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contain no '.'");
+    }
+
+    @Test
+    @DisplayName("duplicate end, server and service names are refused")
+    void duplicateNames() {
+        fx.server("s", junk);
+        net.makeEnd("e");
+
+        assertThatThrownBy(() -> net.makeEnd("e"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("e already exists");
+        assertThatThrownBy(() -> net.addServer("s", new Server()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deleteServer(\"s\") first");
+        assertThatThrownBy(() -> new Server().addService(Service.of(junk)).addService(Service.of(junk)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already has a service");
+
+        // After a crash (delete), the name is free again: that is how a server restarts.
+        net.deleteServer("s");
+        net.addServer("s", new Server().addService(Service.of("JunkServer", new JunkService())));
+    }
+
+    @Test
+    @DisplayName("unknown end names are refused with the name")
+    void unknownEnd() {
+        assertThatThrownBy(() -> net.enable("nope", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no end named nope");
+        assertThatThrownBy(() -> net.count("nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no live server named nope");
+    }
+
+    @Test
+    @DisplayName("after cleanup, calls fail at once and changes to the network are refused")
+    void cleanedUpNetwork() {
+        fx.server("s", junk);
+        ClientEnd end = fx.end("e", "s");
+        net.setLongDelays(true);
+        net.cleanup();
+
+        long start = Sim.nanoTime();
+        assertThat(end.call("JunkServer.handler2", new IntArgs(1), StringReply.class)).isEmpty();
+        assertThat((Sim.nanoTime() - start) / 1_000_000).isLessThan(50);
+        assertThatThrownBy(() -> net.makeEnd("f"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cleaned up");
+    }
+
+    @Test
+    @DisplayName("cleanup fails a call that waits out a long delay at once")
+    void cleanupWakesPendingCalls() throws InterruptedException {
+        net.setLongDelays(true);
+        ClientEnd end = net.makeEnd("e");   // disabled: the call fails only after up to 7 s
+        boolean[] failed = new boolean[1];
+        Thread caller = Sim.go("caller", () ->
+                failed[0] = end.call("JunkServer.handler2", new IntArgs(1), StringReply.class).isEmpty());
+        Sim.sleep(20);
+
+        net.cleanup();
+        caller.join(500);
+
+        assertThat(caller.isAlive()).as("caller still waiting 500 ms after cleanup").isFalse();
+        assertThat(failed[0]).isTrue();
+    }
+
+    @Test
+    @DisplayName("a handler that throws or returns null fails its call; the error is recorded against its thread")
+    void brokenHandler() {
+        fx.server("s", junk);
+        ClientEnd end = fx.end("e", "s");
+        long mark = Sim.threads().mark();
+
+        assertThat(end.call("JunkServer.broken", new IntArgs(1), IntReply.class)).isEmpty();
+        assertThat(end.call("JunkServer.nothing", new IntArgs(1), IntReply.class)).isEmpty();
+
+        List<ThreadRegistry.Failure> failures = Sim.threads().failuresSince(mark);
+        assertThat(failures).extracting(f -> f.error().getMessage())
+                .containsExactly("broken handler",
+                        "handler JunkServer.nothing returned null; return a reply object (a record)");
+    }
+}

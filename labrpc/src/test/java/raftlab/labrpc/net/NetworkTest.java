@@ -1,0 +1,299 @@
+package raftlab.labrpc.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import raftlab.labrpc.net.JunkService.IntArgs;
+import raftlab.labrpc.net.JunkService.IntReply;
+import raftlab.labrpc.net.JunkService.StringArgs;
+import raftlab.labrpc.net.JunkService.StringReply;
+import raftlab.labrpc.sim.Sim;
+
+/** MIT labrpc's own tests ({@code labrpc/test_test.go}), ported one by one. */
+@Timeout(60)
+class NetworkTest {
+
+    private final NetFixture fx = new NetFixture();
+    private final Network net = fx.net;
+    private final JunkService junk = new JunkService();
+
+    @AfterEach
+    void cleanup() {
+        fx.close();
+    }
+
+    @Test
+    @DisplayName("TestBasic: a call through an enabled, connected end reaches the handler and returns its reply")
+    void basic() {
+        fx.server("server99", junk);
+        ClientEnd end = fx.end("end1-99", "server99");
+
+        Optional<StringReply> reply = end.call("JunkServer.handler2", new IntArgs(111), StringReply.class);
+
+        assertThat(reply).contains(new StringReply("handler2-111"));
+    }
+
+    @Test
+    @DisplayName("TestTypes: handlers with different argument and reply types, addressed typed or plain")
+    void types() {
+        fx.server("server99", junk);
+        ClientEnd end = fx.end("end1-99", "server99");
+        RpcMethod<StringArgs, IntReply> handler4 =
+                RpcMethod.of("JunkServer.handler4", StringArgs.class, IntReply.class);
+
+        assertThat(end.call(handler4, new StringArgs("pointer"))).contains(new IntReply(7));
+        assertThat(end.call("JunkServer.handler2", new IntArgs(2), StringReply.class))
+                .contains(new StringReply("handler2-2"));
+    }
+
+    @Test
+    @DisplayName("TestDisconnect: calls through an end that is not enabled fail; enabling it makes them work")
+    void disconnect() {
+        fx.server("server99", junk);
+        ClientEnd end = net.makeEnd("end1-99");
+        net.connect("end1-99", "server99");
+
+        assertThat(end.call("JunkServer.handler2", new IntArgs(111), StringReply.class)).isEmpty();
+        assertThat(junk.calls()).as("a disabled end delivers nothing").isZero();
+
+        net.enable("end1-99", true);
+        assertThat(end.call("JunkServer.handler4", new StringArgs("x"), IntReply.class)).contains(new IntReply(1));
+    }
+
+    @Test
+    @DisplayName("TestCounts: 17 calls are 17 dispatches to the server and 17 in the network's total")
+    void counts() {
+        fx.server("server99", junk);
+        ClientEnd end = fx.end("end1-99", "server99");
+
+        for (int i = 0; i < 17; i++) {
+            assertThat(end.call("JunkServer.handler2", new IntArgs(i), StringReply.class))
+                    .contains(new StringReply("handler2-" + i));
+        }
+
+        assertThat(net.count("server99")).isEqualTo(17);
+        assertThat(net.totalCount()).isEqualTo(17);
+    }
+
+    /*
+     * TestBytes, recalibrated. Go's gob sent 17 calls with a 284-character string in [4828, 6000] bytes (about 284 +
+     * 20 bytes of type description per message). Our codec writes a string as a varint length plus its UTF-8 bytes
+     * after a small type tag, so a 284-character argument record costs 284 + a few bytes and a reply with an int
+     * costs a few bytes: 17 calls are at least 17 * 284 = 4828 bytes and, with at most 40 bytes of framing per
+     * call and reply, at most 17 * (284 + 40) = 5508. For the second half Go allowed [1800, 2500] for 17 calls with
+     * an int argument and a 107-character reply; ours are at least 17 * 107 = 1819 and at most 17 * (107 + 40).
+     */
+    @Test
+    @DisplayName("TestBytes: the byte counter adds request and reply sizes as the codec encodes them")
+    void bytes() {
+        fx.server("server99", junk);
+        ClientEnd end = fx.end("end1-99", "server99");
+        String s = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; // 71 characters
+        s = s + s;
+        s = s + s;                                                                         // 284 characters
+
+        for (int i = 0; i < 17; i++) {
+            assertThat(end.call("JunkServer.handler4", new StringArgs(s), IntReply.class)).contains(new IntReply(284));
+        }
+        long n = net.totalBytes();
+        assertThat(n).isBetween(17L * 284, 17L * (284 + 40));
+
+        for (int i = 0; i < 17; i++) {
+            assertThat(end.call("JunkServer.handler107", new IntArgs(107), StringReply.class)).isPresent();
+        }
+        long delta = net.totalBytes() - n;
+        assertThat(delta).isBetween(17L * 107, 17L * (107 + 40));
+    }
+
+    @Test
+    @DisplayName("TestConcurrentMany: 20 clients with their own ends, 10 calls each, all counted")
+    void concurrentMany() throws InterruptedException {
+        fx.server("1000", junk);
+        int clients = 20;
+        int calls = 10;
+        AtomicInteger successes = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ClientEnd end = fx.end("c" + c, "1000");
+            int client = c;
+            threads.add(Sim.go("client " + c, () -> {
+                for (int j = 0; j < calls; j++) {
+                    int arg = client * 100 + j;
+                    if (end.call("JunkServer.handler2", new IntArgs(arg), StringReply.class)
+                            .equals(Optional.of(new StringReply("handler2-" + arg)))) {
+                        successes.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(successes).hasValue(clients * calls);
+        assertThat(net.count("1000")).isEqualTo(clients * calls);
+        assertThat(net.totalCount()).isEqualTo(clients * calls);
+    }
+
+    @Test
+    @DisplayName("TestConcurrentOne: 20 threads share one end; every call is delivered and counted")
+    void concurrentOne() throws InterruptedException {
+        fx.server("1000", junk);
+        ClientEnd end = fx.end("c", "1000");
+        int n = 20;
+        AtomicInteger successes = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int arg = 100 + i;
+            threads.add(Sim.go("caller " + i, () -> {
+                if (end.call("JunkServer.handler2", new IntArgs(arg), StringReply.class)
+                        .equals(Optional.of(new StringReply("handler2-" + arg)))) {
+                    successes.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(successes).hasValue(n);
+        assertThat(net.count("1000")).isEqualTo(n);
+        synchronized (junk.seen) {
+            assertThat(junk.seen).hasSize(n).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    @DisplayName("TestUnreliable: on an unreliable network, 300 clients neither all succeed nor all fail")
+    void unreliable() throws InterruptedException {
+        fx.server("1000", junk);
+        net.setReliable(false);
+        int clients = 300;
+        AtomicInteger successes = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ClientEnd end = fx.end("c" + c, "1000");
+            int arg = 100 + c;
+            threads.add(Sim.go("client " + c, () -> {
+                if (end.call("JunkServer.handler2", new IntArgs(arg), StringReply.class)
+                        .equals(Optional.of(new StringReply("handler2-" + arg)))) {
+                    successes.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(successes.get()).isStrictlyBetween(0, clients);
+        assertThat(net.totalCount()).isEqualTo(clients);
+    }
+
+    @Test
+    @DisplayName("TestRegression1: a call right after enabling an end is delivered at once (< 30 ms)")
+    void regression1() {
+        fx.server("server99", junk);
+        ClientEnd end = net.makeEnd("end1-99");
+        net.connect("end1-99", "server99");
+        net.enable("end1-99", false);
+        // With the end disabled, a call fails (after up to 100 ms)...
+        assertThat(end.call("JunkServer.handler2", new IntArgs(99), StringReply.class)).isEmpty();
+
+        // ...and once it is enabled, the very next call is delivered without any leftover delay.
+        net.enable("end1-99", true);
+        long start = Sim.nanoTime();
+        assertThat(end.call("JunkServer.handler2", new IntArgs(99), StringReply.class))
+                .contains(new StringReply("handler2-99"));
+        assertThat((Sim.nanoTime() - start) / 1_000_000.0).as("ms for the call after enable").isLessThan(30);
+    }
+
+    @Test
+    @DisplayName("TestKilled: a call whose server is deleted while the handler sleeps fails within 100 ms")
+    void killed() throws InterruptedException {
+        fx.server("server99", junk);
+        ClientEnd end = fx.end("end1-99", "server99");
+        AtomicInteger outcome = new AtomicInteger(-1);   // -1 pending, 0 failed, 1 succeeded
+        Thread caller = Sim.go("caller", () ->
+                outcome.set(end.call("JunkServer.sleepy", new IntArgs(1), StringReply.class).isPresent() ? 1 : 0));
+
+        Sim.sleep(1000);
+        assertThat(outcome).as("the handler sleeps 20 s, so the call is still pending").hasValue(-1);
+
+        net.deleteServer("server99");
+        long deleted = Sim.nanoTime();
+        caller.join(2000);
+        double ms = (Sim.nanoTime() - deleted) / 1_000_000.0;
+        assertThat(outcome).as("a call to a deleted server must fail").hasValue(0);
+        assertThat(ms).as("ms from deleteServer to the failed call").isLessThan(100 + 20);
+    }
+
+    @Test
+    @DisplayName("TestLongDelayRace: calls racing with enable/connect under long delays all return, none hangs")
+    void longDelayRace() throws InterruptedException {
+        fx.server("server99", junk);
+        net.setLongDelays(true);
+        int n = 20;
+        List<ClientEnd> ends = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ends.add(net.makeEnd("e" + i));
+        }
+        AtomicInteger returned = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClientEnd end = ends.get(i);
+            threads.add(Sim.go("caller " + i, () -> {
+                end.call("JunkServer.handler2", new IntArgs(1), StringReply.class);
+                returned.incrementAndGet();
+            }));
+        }
+        // While the calls are in flight (most to unconnected, disabled ends), wire the ends up.
+        for (int i = 0; i < n; i++) {
+            net.connect("e" + i, "server99");
+            net.enable("e" + i, i % 2 == 0);
+        }
+        for (Thread t : threads) {
+            t.join(8000);
+        }
+
+        assertThat(returned).as("every call returns within the 7 s long delay").hasValue(n);
+        assertThat(net.totalCount()).isEqualTo(n);
+    }
+
+    @Test
+    @DisplayName("long reordering: about 2/3 of replies arrive 200-2199 ms late, and every one arrives")
+    void longReordering() throws InterruptedException {
+        fx.server("server99", junk);
+        net.setLongReordering(true);
+        int n = 60;
+        AtomicInteger late = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClientEnd end = fx.end("e" + i, "server99");
+            threads.add(Sim.go("caller " + i, () -> {
+                long start = Sim.nanoTime();
+                if (end.call("JunkServer.handler2", new IntArgs(1), StringReply.class).isPresent()) {
+                    delivered.incrementAndGet();
+                }
+                long ms = (Sim.nanoTime() - start) / 1_000_000;
+                if (ms >= 200) {
+                    late.incrementAndGet();
+                }
+                assertThat(ms).isLessThan(2199 + 500);
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(delivered).hasValue(n);
+        assertThat(late.get()).isBetween(22, 58);   // 2/3 of 60 = 40, binomial sd 3.65: a 5 sd band
+    }
+}

@@ -1,0 +1,65 @@
+package raftlab.labrpc.persist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The persister's contract, as MIT's tester relies on it. */
+class PersisterTest {
+
+    private static final byte[] STATE = {1, 2, 3};
+    private static final byte[] SNAPSHOT = {9, 8};
+
+    @Test
+    @DisplayName("a fresh persister returns empty, never null, arrays")
+    void freshIsEmpty() {
+        Persister p = new Persister();
+
+        assertThat(p.readRaftState()).isEmpty();
+        assertThat(p.readSnapshot()).isEmpty();
+        assertThat(p.raftStateSize()).isZero();
+        assertThat(p.snapshotSize()).isZero();
+    }
+
+    @Test
+    @DisplayName("save stores copies of both arrays, and reads hand out copies")
+    void savesAndReadsCopies() {
+        Persister p = new Persister();
+        byte[] state = STATE.clone();
+        p.save(state, SNAPSHOT.clone());
+
+        state[0] = 42;                        // the caller changes its array after saving...
+        p.readRaftState()[1] = 42;            // ...and a reader changes what it read
+
+        assertThat(p.readRaftState()).containsExactly(STATE);
+        assertThat(p.readSnapshot()).containsExactly(SNAPSHOT);
+        assertThat(p.raftStateSize()).isEqualTo(3);
+        assertThat(p.snapshotSize()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("save(state, null) erases the snapshot: Raft must pass its snapshot on every save")
+    void nullSnapshotErases() {
+        Persister p = new Persister();
+        p.save(STATE, SNAPSHOT);
+
+        p.save(new byte[] {7}, null);
+
+        assertThat(p.readRaftState()).containsExactly(7);
+        assertThat(p.readSnapshot()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a copy is independent: what the old instance saves after a crash lands in the orphan")
+    void copyOrphansTheOriginal() {
+        Persister original = new Persister();
+        original.save(STATE, SNAPSHOT);
+
+        Persister copy = original.copy();          // the tester's copy at shutdown
+        original.save(new byte[] {0}, null);       // the dead instance keeps saving
+
+        assertThat(copy.readRaftState()).containsExactly(STATE);
+        assertThat(copy.readSnapshot()).containsExactly(SNAPSHOT);
+    }
+}

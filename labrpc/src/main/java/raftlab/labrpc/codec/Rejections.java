@@ -46,7 +46,13 @@ final class Rejections {
             return n + " is a server's stable storage; it cannot be sent or persisted itself. Save byte arrays "
                     + "built with Encoder in it instead.";
         }
-        Field lost = firstTransientField(c);
+        if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+            return n + " is a collection the codec does not copy: only java.util lists, sets and maps are "
+                    + "supported (a queue or deque: copy it into a List; your own collection class: make it a "
+                    + "record with a List, Set or Map component).";
+        }
+        // JDK classes use transient fields for their own custom serialization; the advice below is for ours
+        Field lost = n.startsWith("java.") ? null : firstTransientField(c);
         if (lost != null) {
             return n + " has a transient field '" + lost.getName() + "', which a copy would silently lose (like a "
                     + "lower-case field with Go's gob). Make " + c.getSimpleName() + " a record whose components "
@@ -55,11 +61,6 @@ final class Rejections {
         if (c.isLocalClass() || (c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))) {
             return n + " is an inner class: it captures its enclosing object. Make it a record (records nested "
                     + "in a class are static).";
-        }
-        if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
-            return n + " is a collection the codec does not copy: only java.util lists, sets and maps are "
-                    + "supported (a queue or deque: copy it into a List; your own collection class: make it a "
-                    + "record with a List, Set or Map component).";
         }
         return n + " is not a record, an enum, or a supported JDK type (boxed primitives, String, arrays, "
                 + "java.util List/Set/Map, Optional). The codec copies records through their components and does "

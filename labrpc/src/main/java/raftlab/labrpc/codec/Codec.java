@@ -59,8 +59,8 @@ package raftlab.labrpc.codec;
  * <h2>Wire format and byte counts</h2>
  * One marker byte, then for each value a varint type id (0 for null) and its payload: {@code int}, {@code long},
  * {@code short} as zig-zag varints (an {@code int} field costs 1 to 5 bytes), strings as UTF-8 with a varint length
- * (encoding a 5000-character ASCII string gives 5004 bytes: marker, type id, 2-byte length, characters), records as their components in order with no names or field
- * tags, primitive components without a type id. Type ids of records, enums and arrays are assigned per JVM on
+ * (encoding a 5000-character ASCII string gives 5004 bytes: marker, type id, 2-byte length, characters),
+ * records as their components in order with no names or field tags, primitive components without a type id. Type ids of records, enums and arrays are assigned per JVM on
  * first use, so a polymorphic value costs one byte of type id, but <b>bytes can be decoded only in the JVM that
  * encoded them</b> (the network is in-process and the persister keeps bytes in memory, so they never leave it).
  *

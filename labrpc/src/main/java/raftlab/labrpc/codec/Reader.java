@@ -44,7 +44,8 @@ final class Reader {
         if (!Plans.boxed(type).isAssignableFrom(plan.decodedType())) {
             throw new CodecException(what + ": the bytes hold " + plan.typeName() + ", not " + type.getName()
                     + (ContainerPlan.class.isInstance(plan)
-                            ? " (collections decode as ArrayList, LinkedHashSet or LinkedHashMap; ask for the interface)"
+                            ? " (collections decode as ArrayList, LinkedHashSet or LinkedHashMap;"
+                                    + " ask for the interface)"
                             : ""));
         }
         return readPayload(plan);

@@ -1,6 +1,5 @@
 package raftlab.kvraft;
 
-import java.io.Serializable;
 import java.util.Objects;
 import raftlab.labrpc.net.RpcMethod;
 import raftlab.rsm.Err;
@@ -21,7 +20,7 @@ public final class KvRpc {
     public static final RpcMethod<PutArgs, PutReply> PUT = RpcMethod.of("KVServer.put", PutArgs.class, PutReply.class);
 
     /** An operation on the store: what {@link KVServer} puts in the log. */
-    public sealed interface Request extends Serializable permits GetArgs, PutArgs {
+    public sealed interface Request permits GetArgs, PutArgs {
 
         /** {@return the key the operation is about} */
         String key();
@@ -42,7 +41,7 @@ public final class KvRpc {
      * @param version the key's version; 0 unless {@code err} is OK
      * @param err     {@code OK}, {@code ErrNoKey}, or {@code ErrWrongLeader} (from a server that cannot answer)
      */
-    public record GetReply(String value, long version, Err err) implements Serializable {
+    public record GetReply(String value, long version, Err err) {
 
         public GetReply {
             Objects.requireNonNull(value, "GetReply: value is null");
@@ -73,7 +72,7 @@ public final class KvRpc {
      * @param err {@code OK}, {@code ErrVersion}, {@code ErrNoKey}, or {@code ErrWrongLeader}; the clerk also returns
      *            {@code ErrMaybe}, never a server
      */
-    public record PutReply(Err err) implements Serializable {
+    public record PutReply(Err err) {
 
         public PutReply {
             Objects.requireNonNull(err, "PutReply: err is null");

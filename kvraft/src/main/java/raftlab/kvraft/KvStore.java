@@ -7,7 +7,6 @@ import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.rsm.Err;
 import raftlab.rsm.StateMachine;
 //+solution
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import raftlab.labrpc.codec.Codec;
@@ -30,10 +29,10 @@ final class KvStore implements StateMachine {
     //+solution
 
     /** A key's value and version. */
-    record Versioned(String value, long version) implements Serializable {}
+    record Versioned(String value, long version) {}
 
     /** What a snapshot holds: the whole store. */
-    record Image(Map<String, Versioned> data) implements Serializable {}
+    record Image(Map<String, Versioned> data) {}
 
     private final Map<String, Versioned> data = new HashMap<>();
     //-solution

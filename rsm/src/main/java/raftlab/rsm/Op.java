@@ -1,7 +1,6 @@
 //+solution-file
 package raftlab.rsm;
 
-import java.io.Serializable;
 
 /**
  * What the RSM puts in the Raft log: the caller's request, tagged so that the peer that proposed it can recognize
@@ -12,4 +11,4 @@ import java.io.Serializable;
  *                before a crash is never mistaken for one proposed after it
  * @param request the caller's request, passed to {@link StateMachine#doOp}
  */
-record Op(int me, long id, Object request) implements Serializable {}
+record Op(int me, long id, Object request) {}

@@ -1,7 +1,6 @@
 //+solution-file
 package raftlab.rsm;
 
-import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,9 @@ import java.util.List;
 /** A test state machine: {@link Inc} adds one and returns the new count; {@link Boom} throws. */
 final class Counter implements StateMachine {
 
-    record Inc() implements Serializable {}
+    record Inc() {}
 
-    record Boom() implements Serializable {}
+    record Boom() {}
 
     private long count;
     private final List<Object> applied = new ArrayList<>();

@@ -1,0 +1,14 @@
+/**
+ * The KV tests' harness (MIT's {@code kvtest1} and {@code kvraft1/test.go}): test clerks whose every Get and Put is
+ * timed and recorded, the helpers the KV tests are written in ({@code putAtLeastOnce}, {@code checkGet},
+ * {@code onePut}, client spawning, {@code checkPutConcurrent}, the partitioner), the generic test bodies
+ * ({@code genericTest}, {@code genericTestSpeed}) and the linearizability check of the recorded history.
+ *
+ * <ul>
+ *   <li>{@link raftlab.tester.kv.KvTest} — one KV test: servers, clerks, helpers, generic bodies;</li>
+ *   <li>{@link raftlab.tester.kv.KvClerk} — a clerk with its own client ends, which the test can reconnect;</li>
+ *   <li>{@link raftlab.tester.kv.KvHistory} — the recorded history and its check (MIT's {@code porcupine.go});</li>
+ *   <li>{@link raftlab.tester.kv.ClientResult} — what one spawned client achieved.</li>
+ * </ul>
+ */
+package raftlab.tester.kv;

@@ -173,6 +173,12 @@ class Rsm4ATest {
         ts = RsmHarness.make(tester, NO_SNAPSHOTS);
         ts.begin("Test Shutdown");
 
+        // (raftlab addition) wait until the RSM commits something, so that the submits below find a leader and are
+        // still pending when the servers go down; without it, a submit that never waits would pass vacuously.
+        if (ts.oneNull() == null) {
+            throw ts.fatalf("no server committed a Null within %d seconds", NSEC);
+        }
+
         CountDownLatch done = submitNullsConcurrently(100);
         // give them some time to submit
         ts.sleep(20);

@@ -88,10 +88,11 @@ final class CheckRun<S, I, O> {
     private boolean runOnPool(Queue<PartitionSearch<S>> queue, long deadline, int threads) {
         boolean interrupted = false;
         int check = CHECK_COUNT.incrementAndGet();
-        AtomicInteger worker = new AtomicInteger();
+        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         ThreadFactory factory = body -> {
-            Thread t = new Thread(body, "linearizability-check-" + check + "-" + worker.incrementAndGet());
+            Thread t = new Thread(body, "linearizability-check-" + check + "-" + (started.size() + 1));
             t.setDaemon(true);
+            started.add(t);
             return t;
         };
         // close() waits for every worker: no thread outlives the check.
@@ -118,6 +119,16 @@ final class CheckRun<S, I, O> {
                 }
             }
         }
+        // A terminated pool's threads may still be on their way out; the promise is that none outlives the check.
+        for (Thread t : started) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
         return interrupted;
     }
 
@@ -127,7 +138,8 @@ final class CheckRun<S, I, O> {
             while (true) {
                 PartitionSearch.Status status;
                 try {
-                    status = search.run(Math.min(deadline, Sim.nanoTime() + SLICE_NANOS), () -> stopped);
+                    status = search.run(Math.min(deadline, Sim.nanoTime() + SLICE_NANOS),
+                            () -> stopped || Thread.currentThread().isInterrupted());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new IllegalStateException(
                             "checking partition " + search.partition + " failed: " + e.getMessage(), e));
@@ -141,7 +153,8 @@ final class CheckRun<S, I, O> {
                 if (status == PartitionSearch.Status.OK) {
                     break;
                 }
-                if (stopped || Sim.nanoTime() - deadline >= 0) {
+                // Interrupted: the caller (checking inline) gave up; the flag stays set for it to see.
+                if (stopped || Thread.currentThread().isInterrupted() || Sim.nanoTime() - deadline >= 0) {
                     stopped = true;
                     return;
                 }

@@ -20,7 +20,7 @@ import raftlab.labrpc.sim.Sim;
 /**
  * One check: partitions the history, searches the partitions on a small pool, and combines the verdicts.
  *
- * <p>Scheduling. A pool of {@code parallelism} workers takes searches from a queue. A search runs for a time slice and,
+ * <p>Scheduling. {@code parallelism} workers (the calling thread and a pool) take searches from a queue. A search runs for a time slice and,
  * if others are waiting, goes back to the end of the queue: a hard partition cannot starve an easy illegal one (in
  * {@code kv/c50-bad} four partitions have no verdict within seconds while six are illegal within a second, so without
  * slicing a two-thread pool could spend the whole timeout on the hard ones).
@@ -96,11 +96,12 @@ final class CheckRun<S, I, O> {
             return t;
         };
         // close() waits for every worker: no thread outlives the check.
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, factory)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads - 1, factory)) {
             List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (int i = 1; i < threads; i++) {
                 workers.add(pool.submit(() -> work(queue, deadline)));
             }
+            work(queue, deadline); // the caller is a worker too: one thread fewer to start
             for (Future<?> f : workers) {
                 while (true) {
                     try {

@@ -37,6 +37,9 @@ final class CheckRun<S, I, O> {
     /** Share of the heap the memo caches of one check may fill (roughly), before they stop remembering. */
     private static final double CACHE_HEAP_SHARE = 0.25;
 
+    /** Histories shorter than this are checked on the calling thread alone. */
+    private static final int INLINE_BELOW = 512;
+
     private static final AtomicInteger CHECK_COUNT = new AtomicInteger();
 
     private final Model<S, I, O> model;
@@ -65,7 +68,8 @@ final class CheckRun<S, I, O> {
         long deadline = options.timeout().isZero() ? Long.MAX_VALUE
                 : Sim.nanoTime() + Math.max(1, options.timeout().toNanos());
         List<PartitionSearch<S>> searches = partition();
-        int threads = Math.min(options.parallelism(), searches.size());
+        // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
+        int threads = history.size() < INLINE_BELOW ? 1 : Math.min(options.parallelism(), searches.size());
         Queue<PartitionSearch<S>> queue = new ConcurrentLinkedQueue<>(searches);
         boolean interrupted = false;
         if (threads <= 1) {

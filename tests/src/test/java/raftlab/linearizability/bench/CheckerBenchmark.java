@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
+import raftlab.linearizability.CheckOptions;
 import raftlab.linearizability.CheckResult;
 import raftlab.linearizability.Histories;
 import raftlab.linearizability.Linearizability;
@@ -24,6 +25,7 @@ import raftlab.linearizability.kvlog.AppendKvModel;
 import raftlab.linearizability.kvlog.KvLogs;
 import raftlab.linearizability.kvlog.LogKvInput;
 import raftlab.linearizability.kvlog.LogKvOutput;
+import raftlab.linearizability.view.HistoryView;
 
 /**
  * Check times on Porcupine's kv histories and a synthetic large one, parsing excluded: the median of several runs
@@ -59,10 +61,19 @@ public final class CheckerBenchmark {
             measure("kv/" + f + " unpartitioned", big ? 2 : 50, big ? 5 : 100,
                     () -> Linearizability.check(whole, kv.get(f), Duration.ZERO));
         }
+        measure("kv/c50-ok partitioned, 1 thread", 3, 9, () -> Linearizability.check(partitioned, kv.get("c50-ok"),
+                CheckOptions.withTimeout(Duration.ZERO).parallelism(1)));
         measure("kv/c50-ok verbose", 3, 7,
                 () -> Linearizability.checkVerbose(partitioned, kv.get("c50-ok"), Duration.ZERO).result());
         measure("kv/c50-bad verbose, 1 s timeout", 3, 7,
                 () -> Linearizability.checkVerbose(partitioned, kv.get("c50-bad"), Duration.ofSeconds(1)).result());
+
+        var verboseOk = Linearizability.checkVerbose(partitioned, kv.get("c50-ok"), Duration.ZERO);
+        measure("view of verbose c50-ok (HTML)", 3, 7, () -> {
+            HistoryView.render(partitioned, verboseOk, List.of());
+            return verboseOk.result();
+        });
+        System.out.printf("  (page size %d KB)%n", HistoryView.render(partitioned, verboseOk, List.of()).length() / 1024);
 
         List<Operation<KvInput, KvOutput>> synthetic = synthetic(new Random(42), 20, 500, 10);
         VersionedKvModel versioned = new VersionedKvModel();

@@ -27,7 +27,7 @@ import raftlab.linearizability.kv.VersionedKvModel;
  * equal the brute-force oracle's, whatever the pool size; and what the verbose check returns must be true: the
  * witness a legal order that respects real time, every partial linearization a legal prefix.
  */
-class CheckerAgainstOracleProperties {
+class CheckerAgainstOracleTest {
 
     private static final VersionedKvModel MODEL = new VersionedKvModel();
 

@@ -1,5 +1,6 @@
 package raftlab.linearizability;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ final class CheckRun<S, I, O> {
     /** Share of the heap the memo caches of one check may fill (roughly), before they stop remembering. */
     private static final double CACHE_HEAP_SHARE = 0.25;
 
+    private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
+
     /** Histories shorter than this are checked on the calling thread alone. */
     private static final int INLINE_BELOW = 512;
 
@@ -65,8 +68,10 @@ final class CheckRun<S, I, O> {
         if (history.isEmpty()) {
             return new VerboseResult<>(CheckResult.OK, history, List.of());
         }
-        long deadline = options.timeout().isZero() ? Long.MAX_VALUE
-                : Sim.nanoTime() + Math.max(1, options.timeout().toNanos());
+        // Times are compared by subtraction (nanoTime may be negative), so "no timeout" is a century away, not MAX_VALUE.
+        Duration timeout = options.timeout();
+        long deadline = Sim.nanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
+                ? NO_DEADLINE : Math.max(1, timeout.toNanos()));
         List<PartitionSearch<S>> searches = partition();
         // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
         int threads = history.size() < INLINE_BELOW ? 1 : Math.min(options.parallelism(), searches.size());
@@ -143,7 +148,8 @@ final class CheckRun<S, I, O> {
             while (true) {
                 PartitionSearch.Status status;
                 try {
-                    status = search.run(Math.min(deadline, Sim.nanoTime() + SLICE_NANOS),
+                    long now = Sim.nanoTime();
+                    status = search.run(deadline - now < SLICE_NANOS ? deadline : now + SLICE_NANOS,
                             () -> stopped || Thread.currentThread().isInterrupted());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new IllegalStateException(

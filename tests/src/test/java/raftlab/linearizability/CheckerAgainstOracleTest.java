@@ -60,6 +60,22 @@ class CheckerAgainstOracleTest {
         });
     }
 
+    @Property(tries = 500)
+    @Label("a memo that is full (it stops remembering, to bound memory) costs time, never correctness")
+    void fullMemoStaysCorrect(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int ops,
+                              @ForAll @IntRange(min = 1, max = 4) int clients, @ForAll Mutation mutation) {
+        Random random = new Random(seed);
+        // One key, so the whole history is one partition, searched directly with a memo of two entries.
+        var history = RandomKvHistories.mutate(random, RandomKvHistories.legal(random, ops, clients, 1), mutation);
+        int[] global = java.util.stream.IntStream.range(0, history.size()).toArray();
+        var search = new PartitionSearch<>(0, MODEL, history, global, true, true, 2);
+
+        var status = search.run(raftlab.labrpc.sim.Sim.nanoTime() + Long.MAX_VALUE / 4, () -> false);
+
+        boolean expected = BruteForceOracle.linearizable(history);
+        assertThat(status).isEqualTo(expected ? PartitionSearch.Status.OK : PartitionSearch.Status.ILLEGAL);
+    }
+
     private static boolean assertAgreesWithOracle(List<Operation<KvInput, KvOutput>> history, int threads) {
         boolean expected = BruteForceOracle.linearizable(history);
         CheckOptions options = CheckOptions.withTimeout(Duration.ZERO).parallelism(threads).debugChecks(true);

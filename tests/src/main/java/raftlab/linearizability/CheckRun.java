@@ -1,5 +1,6 @@
 package raftlab.linearizability;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import raftlab.labrpc.sim.Sim;
 /**
  * One check: partitions the history, searches the partitions on a small pool, and combines the verdicts.
  *
- * <p>Scheduling. A pool of {@code parallelism} workers takes searches from a queue. A search runs for a time slice and,
+ * <p>Scheduling. {@code parallelism} workers (the calling thread and a pool) take searches from a queue. A search runs for a time slice and,
  * if others are waiting, goes back to the end of the queue: a hard partition cannot starve an easy illegal one (in
  * {@code kv/c50-bad} four partitions have no verdict within seconds while six are illegal within a second, so without
  * slicing a two-thread pool could spend the whole timeout on the hard ones).
@@ -36,6 +37,11 @@ final class CheckRun<S, I, O> {
     private static final long SLICE_NANOS = 10_000_000L;
     /** Share of the heap the memo caches of one check may fill (roughly), before they stop remembering. */
     private static final double CACHE_HEAP_SHARE = 0.25;
+
+    private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
+
+    /** Histories shorter than this are checked on the calling thread alone. */
+    private static final int INLINE_BELOW = 512;
 
     private static final AtomicInteger CHECK_COUNT = new AtomicInteger();
 
@@ -62,10 +68,13 @@ final class CheckRun<S, I, O> {
         if (history.isEmpty()) {
             return new VerboseResult<>(CheckResult.OK, history, List.of());
         }
-        long deadline = options.timeout().isZero() ? Long.MAX_VALUE
-                : Sim.nanoTime() + Math.max(1, options.timeout().toNanos());
+        // Times are compared by subtraction (nanoTime may be negative), so "no timeout" is a century away, not MAX_VALUE.
+        Duration timeout = options.timeout();
+        long deadline = Sim.nanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
+                ? NO_DEADLINE : Math.max(1, timeout.toNanos()));
         List<PartitionSearch<S>> searches = partition();
-        int threads = Math.min(options.parallelism(), searches.size());
+        // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
+        int threads = history.size() < INLINE_BELOW ? 1 : Math.min(options.parallelism(), searches.size());
         Queue<PartitionSearch<S>> queue = new ConcurrentLinkedQueue<>(searches);
         boolean interrupted = false;
         if (threads <= 1) {
@@ -88,18 +97,20 @@ final class CheckRun<S, I, O> {
     private boolean runOnPool(Queue<PartitionSearch<S>> queue, long deadline, int threads) {
         boolean interrupted = false;
         int check = CHECK_COUNT.incrementAndGet();
-        AtomicInteger worker = new AtomicInteger();
+        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         ThreadFactory factory = body -> {
-            Thread t = new Thread(body, "linearizability-check-" + check + "-" + worker.incrementAndGet());
+            Thread t = new Thread(body, "linearizability-check-" + check + "-" + (started.size() + 1));
             t.setDaemon(true);
+            started.add(t);
             return t;
         };
         // close() waits for every worker: no thread outlives the check.
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, factory)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads - 1, factory)) {
             List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (int i = 1; i < threads; i++) {
                 workers.add(pool.submit(() -> work(queue, deadline)));
             }
+            work(queue, deadline); // the caller is a worker too: one thread fewer to start
             for (Future<?> f : workers) {
                 while (true) {
                     try {
@@ -118,6 +129,16 @@ final class CheckRun<S, I, O> {
                 }
             }
         }
+        // A terminated pool's threads may still be on their way out; the promise is that none outlives the check.
+        for (Thread t : started) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
         return interrupted;
     }
 
@@ -127,7 +148,9 @@ final class CheckRun<S, I, O> {
             while (true) {
                 PartitionSearch.Status status;
                 try {
-                    status = search.run(Math.min(deadline, Sim.nanoTime() + SLICE_NANOS), () -> stopped);
+                    long now = Sim.nanoTime();
+                    status = search.run(deadline - now < SLICE_NANOS ? deadline : now + SLICE_NANOS,
+                            () -> stopped || Thread.currentThread().isInterrupted());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new IllegalStateException(
                             "checking partition " + search.partition + " failed: " + e.getMessage(), e));
@@ -141,7 +164,8 @@ final class CheckRun<S, I, O> {
                 if (status == PartitionSearch.Status.OK) {
                     break;
                 }
-                if (stopped || Sim.nanoTime() - deadline >= 0) {
+                // Interrupted: the caller (checking inline) gave up; the flag stays set for it to see.
+                if (stopped || Thread.currentThread().isInterrupted() || Sim.nanoTime() - deadline >= 0) {
                     stopped = true;
                     return;
                 }

@@ -109,17 +109,23 @@
     show(t, e.clientX, e.clientY, false);
   });
 
-  document.getElementById("jump").addEventListener("click", e => {
-    e.preventDefault();
+  function jumpToFirstError() {
     let first = null;
     svg.querySelectorAll(".lin.primary .lp.illegal").forEach(l => {
       if (!first || Number(l.getAttribute("x1")) < Number(first.getAttribute("x1"))) first = l;
     });
     if (!first) return;
     const scroll = document.getElementById("scroll");
-    scroll.scrollTo({ left: Math.max(0, Number(first.getAttribute("x1")) - scroll.clientWidth / 3), behavior: "smooth" });
+    scroll.scrollLeft = Math.max(0, Number(first.getAttribute("x1")) - scroll.clientWidth / 3);
     pinned = first;
     const r = first.getBoundingClientRect();
     show(first, r.left, r.top, true);
+  }
+
+  document.getElementById("jump").addEventListener("click", e => {
+    e.preventDefault();
+    jumpToFirstError();
   });
+  // A link to page.html#first-error opens the page at the first red point, with its tooltip pinned.
+  if (location.hash === "#first-error") jumpToFirstError();
 })();

@@ -20,6 +20,8 @@ public final class JunkService {
 
     public record ListReply(List<Integer> xs) {}
 
+    public record LockReply(java.util.concurrent.locks.ReentrantLock lock) {}
+
     final AtomicInteger calls = new AtomicInteger();
     final List<Integer> seen = new ArrayList<>();
 
@@ -74,6 +76,12 @@ public final class JunkService {
     @Rpc
     public IntReply nothing(IntArgs args) {
         return null;
+    }
+
+    /** Returns a reply the codec cannot copy. */
+    @Rpc
+    public LockReply lockReply(IntArgs args) {
+        return new LockReply(new java.util.concurrent.locks.ReentrantLock());
     }
 
     int calls() {

@@ -176,7 +176,7 @@ class NetworkBadInputTest {
     }
 
     @Test
-    @DisplayName("a handler that throws or returns null fails its call; the error is recorded against its thread")
+    @DisplayName("a handler that throws, returns null or returns an uncopyable reply fails its call; the error is recorded")
     void brokenHandler() {
         fx.server("s", junk);
         ClientEnd end = fx.end("e", "s");
@@ -184,10 +184,14 @@ class NetworkBadInputTest {
 
         assertThat(end.call("JunkServer.broken", new IntArgs(1), IntReply.class)).isEmpty();
         assertThat(end.call("JunkServer.nothing", new IntArgs(1), IntReply.class)).isEmpty();
+        assertThat(end.call("JunkServer.lockReply", new IntArgs(1), JunkService.LockReply.class)).isEmpty();
 
         List<ThreadRegistry.Failure> failures = Sim.threads().failuresSince(mark);
         assertThat(failures).extracting(f -> f.error().getMessage())
-                .containsExactly("broken handler",
+                .hasSize(3)
+                .contains("broken handler",
                         "handler JunkServer.nothing returned null; return a reply object (a record)");
+        assertThat(failures.get(2).error()).isInstanceOf(CodecException.class)
+                .hasMessageContaining("LockReply").hasMessageContaining("lock");
     }
 }

@@ -47,6 +47,8 @@ final class RaftNode implements Raft {
 //+solution
     private static final int HEARTBEAT_MS = 100;              // at most 10 heartbeats per second per peer (3A)
     private static final int PROBE_MS = 200;                  // re-send to a peer whose last RPC is still out
+    private static final int SILENT_MS = 1000;                // a peer not heard from for this long is probably down
+    private static final int SLOW_PROBE_MS = 1000;            // so it gets one RPC per second, not five
     private static final int ELECTION_TIMEOUT_MIN_MS = 400;   // well above the heartbeat, so a lost one is harmless
     private static final int ELECTION_TIMEOUT_SPREAD_MS = 400;
     private static final int LEADER_TICK_MS = 25;             // how often a leader checks who is due a heartbeat
@@ -86,12 +88,14 @@ final class RaftNode implements Raft {
     private ApplyMsg.Snapshot pendingSnapshot;   // installed from the leader, not yet delivered on applyCh
     private long electionDeadline;            // Sim.millis() after which a follower or candidate campaigns
     private int votes;                        // as candidate: votes received in currentTerm, mine included
+    private CountDownLatch tickerWake = new CountDownLatch(1);   // cuts the ticker's current wait short
 
     // Volatile state on leaders, reinitialized after election; plus the bookkeeping that keeps RPCs few.
     private final int[] nextIndex;
     private final int[] matchIndex;
     private final int[] inFlight;             // RPCs to each peer not yet answered (kept across terms)
     private final long[] lastSent;            // Sim.millis() of the last AppendEntries/InstallSnapshot to each peer
+    private final long[] lastHeard;           // Sim.millis() of the last reply from, or request by, each peer
     private final int[] commitSent;           // the leaderCommit carried by the last RPC to each peer
 //-solution
 
@@ -111,6 +115,7 @@ final class RaftNode implements Raft {
         matchIndex = new int[n];
         inFlight = new int[n];
         lastSent = new long[n];
+        lastHeard = new long[n];
         commitSent = new int[n];
 //-solution
 
@@ -242,6 +247,7 @@ final class RaftNode implements Raft {
                 return new RequestVoteReply(currentTerm, false);
             }
             boolean dirty = observeTerm(args.term());
+            heardFrom(args.candidateId());
             boolean grant = RaftRules.grantVote(currentTerm, votedFor, args.term(), args.candidateId(),
                     args.lastLogIndex(), args.lastLogTerm(), log.lastIndex(), log.lastTerm());
             if (grant) {
@@ -268,8 +274,12 @@ final class RaftNode implements Raft {
     public AppendEntriesReply appendEntries(AppendEntriesArgs args) {
         lock.lock();
         try {
-            if (killed() || args.term() < currentTerm) {
-                return new AppendEntriesReply(currentTerm, false, 0, 0, 0);   // 1. reply false if term < currentTerm
+            if (killed()) {
+                return new AppendEntriesReply(currentTerm, false, 0, 0, 0);
+            }
+            if (args.term() < currentTerm) {   // 1. reply false if term < currentTerm
+                heardFrom(args.leaderId());
+                return new AppendEntriesReply(currentTerm, false, 0, 0, 0);
             }
             boolean dirty = observeTerm(args.term());
             role = Role.FOLLOWER;   // a candidate that hears from this term's leader gives up (§5.2)
@@ -400,6 +410,7 @@ final class RaftNode implements Raft {
         lock.lock();
         try {
             applyNeeded.signalAll();   // the applier leaves its wait
+            tickerWake.countDown();    // and the ticker its pause
         } finally {
             lock.unlock();
         }
@@ -417,16 +428,19 @@ final class RaftNode implements Raft {
             // Check if a leader election should be started.
 //+solution
             long pause;
+            CountDownLatch wake;
             lock.lock();
             try {
                 if (killed()) {
                     return;
                 }
                 pause = role == Role.LEADER ? heartbeatTick() : electionTick();
+                wake = tickerWake = new CountDownLatch(1);
             } finally {
                 lock.unlock();
             }
-            Sim.await(killed, pause);
+            // A follower sleeps until its election deadline; becoming leader or being killed ends the wait early.
+            Sim.await(wake, pause);
 //-solution
 //+student
 //
@@ -518,7 +532,9 @@ final class RaftNode implements Raft {
         Arrays.fill(nextIndex, log.lastIndex() + 1);
         Arrays.fill(matchIndex, 0);
         Arrays.fill(commitSent, -1);
+        Arrays.fill(lastHeard, Sim.millis());
         matchIndex[me] = log.lastIndex();
+        tickerWake.countDown();   // the ticker may be asleep until its old election deadline: heartbeats start now
         // Announce the victory at once (§5.2), so other candidates of this term give up.
         for (int peer = 0; peer < peers.size(); peer++) {
             if (peer != me) {
@@ -530,18 +546,44 @@ final class RaftNode implements Raft {
     // ---- replication (§5.3, §7) -----------------------------------------------------------------------------
 
     /**
-     * As leader: send a heartbeat to every peer that has not heard from me for {@link #HEARTBEAT_MS} (or
-     * {@link #PROBE_MS} if my last RPC to it is still out: a crashed peer takes seconds to fail each call, and it
-     * needs no stream of them). {@return how long to wait until the next check}
+     * As leader: send a heartbeat (with whatever entries the peer lacks) to every peer whose interval has passed
+     * since my last RPC to it. {@return how long to wait until the next check}
      */
     private long heartbeatTick() {
         long now = Sim.millis();
         for (int peer = 0; peer < peers.size(); peer++) {
-            if (peer != me && now - lastSent[peer] >= (inFlight[peer] == 0 ? HEARTBEAT_MS : PROBE_MS)) {
+            if (peer != me && now - lastSent[peer] >= heartbeatInterval(peer, now)) {
                 sendEntries(peer);
             }
         }
         return LEADER_TICK_MS;
+    }
+
+    /**
+     * {@link #HEARTBEAT_MS} when my last RPC to {@code peer} was answered. While one is still out, the peer may be
+     * slow to reply (long reordering delays replies by up to 2.2 s, though the request arrived) or down (a call to a
+     * crashed or disconnected peer takes up to 7 s to fail): keep it fed every {@link #PROBE_MS} while it answered
+     * recently, then slow down to {@link #SLOW_PROBE_MS}, so a dead peer costs one RPC a second, not ten.
+     */
+    private long heartbeatInterval(int peer, long now) {
+        if (inFlight[peer] == 0) {
+            return HEARTBEAT_MS;
+        }
+        return now - lastHeard[peer] < SILENT_MS ? PROBE_MS : SLOW_PROBE_MS;
+    }
+
+    /**
+     * As leader, on a request from {@code peer} (a stale leader or candidate that just rejoined): it is reachable,
+     * so bring it up to date now instead of waiting for a slow probe.
+     */
+    private void heardFrom(int peer) {
+        if (role == Role.LEADER && peer >= 0 && peer < peers.size() && peer != me) {
+            boolean wasSilent = Sim.millis() - lastHeard[peer] >= SILENT_MS;
+            lastHeard[peer] = Sim.millis();
+            if (wasSilent) {
+                sendEntries(peer);
+            }
+        }
     }
 
     /**
@@ -574,6 +616,7 @@ final class RaftNode implements Raft {
             try {
                 inFlight[peer]--;
                 if (reply.isPresent()) {
+                    lastHeard[peer] = Sim.millis();
                     onAppendEntriesReply(peer, args, reply.get());
                 }
             } finally {
@@ -614,6 +657,9 @@ final class RaftNode implements Raft {
             lock.lock();
             try {
                 inFlight[peer]--;
+                if (reply.isPresent()) {
+                    lastHeard[peer] = Sim.millis();
+                }
                 if (reply.isPresent() && !killed()) {
                     if (observeTerm(reply.get().term())) {
                         persist();

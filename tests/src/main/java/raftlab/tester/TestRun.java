@@ -47,11 +47,17 @@ final class TestRun {
         return "seed " + seed + "; replay with -D" + LabRandom.SEED_PROPERTY + "=" + seed;
     }
 
+    /** Remembers {@code config} for cleanup; the thread that makes the first config is the test's thread. */
     synchronized void register(Config config) {
+        attachTestThread();
+        configs.add(config);
+    }
+
+    /** Makes the calling thread the one to wake when another thread records a failure (if none is set yet). */
+    synchronized void attachTestThread() {
         if (testThread == null) {
             testThread = Thread.currentThread();
         }
-        configs.add(config);
     }
 
     synchronized List<Config> configs() {

@@ -269,7 +269,7 @@ class Raft3BTest {
                     }
                 }));
             }
-            joinAll(starters);
+            ts.join(starters);
 
             for (int j = 0; j < servers; j++) {
                 int t = ts.raft(j).getState().term();
@@ -560,16 +560,5 @@ class Raft3BTest {
             n += ts.group().rpcCount(j);
         }
         return n;
-    }
-
-    private static void joinAll(List<Thread> threads) {
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

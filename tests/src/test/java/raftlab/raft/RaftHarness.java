@@ -142,6 +142,20 @@ final class RaftHarness {
         config.sleep(millis);
     }
 
+    /** Waits for helper threads to end; fails at once if one of them (or anything else) failed the test. */
+    void join(List<Thread> threads) {
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    config.checkpoint();     // woken by a failure elsewhere: report it
+                }
+            }
+        }
+        config.checkpoint();
+    }
+
     /** Fails the test with MIT's message and the seed. */
     AssertionError fatalf(String format, Object... args) {
         throw config.fatalf(format, args);

@@ -1,0 +1,117 @@
+package raftlab.tester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import raftlab.labrpc.sim.Sim;
+
+/** The extension's isolation checks: leaked threads, threads that died, the watchdog. */
+class LeakCheckTest {
+
+    @Test
+    void leakedThreadIsNamed() {
+        long mark = Sim.threads().mark();
+        CountDownLatch release = new CountDownLatch(1);
+        Sim.go("deliberate-leak", () -> Sim.await(release, 60_000));
+        try {
+            List<Thread> survivors = LeakCheck.survivors(mark, 100);
+
+            assertThat(LeakCheck.describe(survivors)).contains("\"deliberate-leak\"", "1 thread(s) still running");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void threadThatEndsWithinTheGracePeriodIsNoLeak() {
+        long mark = Sim.threads().mark();
+        Sim.go("slow-to-stop", () -> Sim.sleep(200));
+
+        assertThat(LeakCheck.survivors(mark, 2_000)).isEmpty();
+    }
+
+    @Test
+    void extensionFailsATestThatLeaksAThread() {
+        TesterExtension extension = new TesterExtension();
+        ExtensionContext context = fakeContext();
+        CountDownLatch release = new CountDownLatch(1);
+        extension.beforeEach(context);
+        Sim.go("leaky-ticker", () -> Sim.await(release, 60_000));
+        try {
+            assertThatThrownBy(() -> extension.afterEach(context))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("\"leaky-ticker\"")
+                    .hasMessageContaining("replay with -Dlab.seed=");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void extensionFailsATestWhoseThreadDied() {
+        TesterExtension extension = new TesterExtension();
+        ExtensionContext context = fakeContext();
+        extension.beforeEach(context);
+        Thread dying = Sim.go("dying-applier", () -> {
+            throw new IllegalStateException("boom");
+        });
+        join(dying);
+
+        assertThatThrownBy(() -> extension.afterEach(context))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("thread \"dying-applier\" died: java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void extensionPassesACleanTest() {
+        TesterExtension extension = new TesterExtension();
+        ExtensionContext context = fakeContext();
+        extension.beforeEach(context);
+        join(Sim.go("well-behaved", () -> Sim.sleep(10)));
+
+        extension.afterEach(context);
+    }
+
+    @Test
+    void watchdogFailsAndWakesTheTestWhenTheLimitPasses() {
+        TestRun run = new TestRun("slow", 42);
+        run.attachTestThread();
+        Watchdog watchdog = Watchdog.start(run, 50);
+        try {
+            Sim.sleep(10_000);      // cut short by the watchdog's interrupt
+
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(run.timedOut()).isTrue();
+            assertThat(run.failure()).hasMessageContaining("test took longer than 120 seconds")
+                    .hasMessageContaining("seed 42");
+            assertThatThrownBy(run::checkpoint).hasMessageContaining("test took longer than 120 seconds");
+        } finally {
+            watchdog.stop();
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Just enough of JUnit's context for the extension's callbacks. */
+    private static ExtensionContext fakeContext() {
+        return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
+                new Class<?>[] {ExtensionContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getTestMethod", "getExecutionException" -> Optional.empty();
+                    case "getDisplayName" -> "fake test";
+                    case "toString" -> "fake context";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

@@ -3,11 +3,13 @@ package raftlab.tester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 import raftlab.labrpc.sim.LabRandom;
+import raftlab.labrpc.sim.Sim;
 import raftlab.labrpc.sim.ThreadRegistry;
 
 /**
@@ -36,17 +38,22 @@ import raftlab.labrpc.sim.ThreadRegistry;
  */
 public final class TesterExtension implements BeforeEachCallback, AfterEachCallback {
 
+    /** How long killing every server and shutting the network down may take. */
+    static final long CLEANUP_LIMIT_MILLIS = 10_000;
+
     private final long limitMillis;
+    private final long cleanupLimitMillis;
     private TestRun run;
     private Watchdog watchdog;
 
     /** The extension with MIT's 120-second limit. */
     public TesterExtension() {
-        this(TestRun.TIME_LIMIT_MILLIS);
+        this(TestRun.TIME_LIMIT_MILLIS, CLEANUP_LIMIT_MILLIS);
     }
 
-    TesterExtension(long limitMillis) {
+    TesterExtension(long limitMillis, long cleanupLimitMillis) {
         this.limitMillis = limitMillis;
+        this.cleanupLimitMillis = cleanupLimitMillis;
     }
 
     /**
@@ -59,6 +66,32 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
                     + "@RegisterExtension on an instance field and call makeConfig from the @Test method");
         }
         return new Config(run, n, reliable, start);
+    }
+
+    /**
+     * Cleans {@code config} up on a helper thread, so that a {@code kill()} that never returns (a peer deadlocked on
+     * its own lock, say) fails this test instead of hanging the whole run.
+     *
+     * @return null, or what went wrong
+     */
+    private String cleanUp(Config config) {
+        CountDownLatch done = new CountDownLatch(1);
+        Throwable[] failure = new Throwable[1];
+        Thread cleaner = Sim.go("tester cleanup", () -> {
+            try {
+                config.cleanup();
+            } catch (RuntimeException | AssertionError e) {
+                failure[0] = e;
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!Sim.await(done, cleanupLimitMillis)) {
+            StringBuilder stack = new StringBuilder();
+            Watchdog.appendThread(stack, cleaner, cleaner.getStackTrace());
+            return "cleanup did not finish within " + cleanupLimitMillis + " ms: a kill() is stuck\n" + stack;
+        }
+        return failure[0] == null ? null : "cleanup failed: " + failure[0];
     }
 
     /** {@return the seed of the running test} */
@@ -83,10 +116,9 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         try {
             for (Config config : finished.configs()) {
                 Optional.ofNullable(config.passedLine()).ifPresent(lines::add);
-                try {
-                    config.cleanup();
-                } catch (RuntimeException | AssertionError e) {
-                    problems.add(new AssertionFailedError("cleanup failed: " + e, e));
+                String stuck = cleanUp(config);
+                if (stuck != null) {
+                    problems.add(new AssertionFailedError(stuck + " (" + finished.seedText() + ")"));
                 }
             }
         } finally {
@@ -96,7 +128,7 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         if (leaks != null) {
             problems.add(new AssertionFailedError(leaks + "(" + finished.seedText() + ")"));
         }
-        for (ThreadRegistry.Failure f : raftlab.labrpc.sim.Sim.threads().failuresSince(finished.threadMark)) {
+        for (ThreadRegistry.Failure f : Sim.threads().failuresSince(finished.threadMark)) {
             if (f.error() != finished.failure()) {      // a checker's failure in a helper thread is reported once
                 problems.add(new AssertionFailedError("thread \"" + f.threadName() + "\" died: " + f.error()
                         + " (" + finished.seedText() + ")", f.error()));

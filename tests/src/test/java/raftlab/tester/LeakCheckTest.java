@@ -69,6 +69,22 @@ class LeakCheckTest {
     }
 
     @Test
+    void extensionFailsATestWhoseKillNeverReturns() {
+        TesterExtension extension = new TesterExtension(120_000, 200);
+        ExtensionContext context = fakeContext();
+        CountDownLatch release = new CountDownLatch(1);
+        extension.beforeEach(context);
+        extension.makeConfig(1, true, (ends, gid, me, persister) -> List.of(() -> Sim.await(release, 60_000)));
+        try {
+            assertThatThrownBy(() -> extension.afterEach(context))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("cleanup did not finish within 200 ms: a kill() is stuck");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void extensionPassesACleanTest() {
         TesterExtension extension = new TesterExtension();
         ExtensionContext context = fakeContext();

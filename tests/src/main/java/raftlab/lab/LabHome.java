@@ -10,6 +10,15 @@ final class LabHome {
 
     private LabHome() {}
 
+    /** {@return the repository, or null if it cannot be found} */
+    static Path rootOrNull() {
+        try {
+            return root();
+        } catch (Lab.UsageException e) {
+            return null;
+        }
+    }
+
     static Path root() {
         String set = System.getProperty(ROOT_PROPERTY);
         if (set != null && !set.isBlank()) {

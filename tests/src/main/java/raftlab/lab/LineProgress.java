@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Progress as one line per finished run, for logs and CI (standard output is not a terminal). */
-final class LineProgress implements Progress {
+class LineProgress implements Progress {
 
     private final PrintStream out;
     private final int total;

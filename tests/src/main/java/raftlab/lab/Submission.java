@@ -50,6 +50,10 @@ public final class Submission {
             if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
+            if (!from.toRealPath().equals(from)) {          // a link on the way, e.g. rsm -> ../labrpc
+                ignored.add(dir + " (through a symbolic link)");
+                continue;
+            }
             Path to = realKit.resolve(dir);
             deleteTree(to);
             Files.createDirectories(to);

@@ -182,6 +182,12 @@ public final class Forker {
                 + test.mitName() + " --seed " + seed + ", or -Dlab.seed=" + seed + ")";
     }
 
+    /** {@return whether the next fork will create the class-data archive its options name (it does not exist yet)} */
+    public boolean createsClassDataArchive() {
+        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                .map(o -> !Files.exists(Path.of(o.substring(o.indexOf('=') + 1)))).orElse(false);
+    }
+
     /** Destroys every fork still running: Ctrl-C. */
     public void destroyAll() {
         running.forEach(Process::destroyForcibly);

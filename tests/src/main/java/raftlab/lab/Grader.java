@@ -106,6 +106,12 @@ public final class Grader {
             stats.put(t, new TestStats(t, options.runs()));
             kept.put(t, new ArrayList<>());
         }
+        if (options.parallel() > 1 && forker.createsClassDataArchive()) {
+            Job first = jobs.poll();       // the first fork writes the shared class-data archive: let it be alone
+            if (first != null) {
+                runOne(first, stats, kept, start, onUpdate);
+            }
+        }
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < Math.min(options.parallel(), jobs.size()); w++) {
             workers.add(Sim.go("lab worker " + w, () -> {

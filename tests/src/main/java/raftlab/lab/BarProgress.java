@@ -9,10 +9,9 @@ import java.util.Optional;
 import me.tongfei.progressbar.DefaultProgressBarRenderer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarRenderer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import me.tongfei.progressbar.ProgressState;
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStyle;
 
 /**
  * Live progress on a terminal (me.tongfei:progressbar): an overall bar with elapsed time and ETA, and one bar per
@@ -57,8 +56,10 @@ final class BarProgress implements Progress {
     public synchronized void finished(GradedTest test, int run, long seed, Forker.Result result, TestStats stats,
             Path keptLog) {
         int[] c = counts.get(test);
-        c[0] = stats.passed();
-        c[1] = stats.failed();
+        synchronized (c) {
+            c[0] = stats.passed();
+            c[1] = stats.failed();
+        }
         ProgressBar bar = perTest.get(test);
         bar.setExtraMessage(message(c));
         bar.step();
@@ -71,28 +72,39 @@ final class BarProgress implements Progress {
         overall.close();
     }
 
-    /** Draws the default bar, red once the test has failed, green when every run passed. */
-    private static final class Coloured extends DefaultProgressBarRenderer {
+    /**
+     * Draws the default bar in the library's colours: plain while the test has only passed, red (ANSI 31) from its
+     * first failure, green (32) once every run passed.
+     */
+    private static final class Coloured implements ProgressBarRenderer {
         private final int[] counts;
         private final int runs;
+        private final ProgressBarRenderer plain = renderer(ProgressBarStyle.UNICODE_BLOCK);
+        private final ProgressBarRenderer red = renderer(colour(31));
+        private final ProgressBarRenderer green = renderer(colour(32));
 
         Coloured(int[] counts, int runs) {
-            super(ProgressBarStyle.UNICODE_BLOCK, "", 1, false, null, ChronoUnit.SECONDS, true,
-                    state -> Optional.empty());
             this.counts = counts;
             this.runs = runs;
         }
 
+        private static ProgressBarStyle colour(int code) {
+            return ProgressBarStyle.builder().colorCode((byte) code).leftBracket("\u2502").rightBracket("\u2502")
+                    .block('\u2588').space(' ').fractionSymbols(" \u258F\u258E\u258D\u258C\u258B\u258A\u2589")
+                    .rightSideFractionSymbol(' ').build();
+        }
+
+        private static ProgressBarRenderer renderer(ProgressBarStyle style) {
+            return new DefaultProgressBarRenderer(style, "", 1, false, null, ChronoUnit.SECONDS, false,
+                    state -> Optional.empty()) { };
+        }
+
         @Override
         public String render(ProgressState progress, int maxLength) {
-            String text = super.render(progress, maxLength);
-            if (counts[1] > 0) {
-                return new AttributedString(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).toAnsi();
+            synchronized (counts) {
+                ProgressBarRenderer r = counts[1] > 0 ? red : counts[0] == runs ? green : plain;
+                return r.render(progress, maxLength);
             }
-            if (counts[0] == runs) {
-                return new AttributedString(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN)).toAnsi();
-            }
-            return text;
         }
     }
 }

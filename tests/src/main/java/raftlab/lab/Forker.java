@@ -73,8 +73,15 @@ public final class Forker {
      * @param testSeconds the test method's own time, as the fork measured it
      * @param rpcs        the RPC count from the test's {@code ... Passed} lines, or -1 if there were none
      * @param log         the file with everything the run printed
+     * @param exitCode    the fork's exit status (130 or 143: it got Ctrl-C or a TERM signal)
      */
-    public record Result(Status status, double wallSeconds, double testSeconds, long rpcs, Path log) {
+    public record Result(Status status, double wallSeconds, double testSeconds, long rpcs, Path log, int exitCode) {
+
+        /** {@return whether the fork died of SIGINT or SIGTERM, as on Ctrl-C, rather than of its test} */
+        public boolean signalled() {
+            return exitCode == 128 + 2 || exitCode == 128 + 15;
+        }
+
 
         /** {@return the time the run spent outside the test method: JVM start, launcher, exit} */
         public double overheadSeconds() {
@@ -173,7 +180,7 @@ public final class Forker {
         } else {
             status = Status.FAILED;
         }
-        return new Result(status, wall, testSeconds >= 0 ? testSeconds : wall, rpcs, log);
+        return new Result(status, wall, testSeconds >= 0 ? testSeconds : wall, rpcs, log, exit);
     }
 
     /** {@return the first line of every log: what ran, and how to replay it} */

@@ -142,6 +142,9 @@ public final class Grader {
             throw new UncheckedIOException(e);
         }
         Forker.Result result = forker.run(job.test(), job.run(), job.seed(), temp, line -> { });
+        if (result.signalled() && !stopping.get()) {
+            Sim.sleep(1000);            // Ctrl-C reaches the forks too; give this JVM's hook time to say so
+        }
         if (stopping.get() && result.status() != Forker.Status.PASSED) {
             deleteQuietly(temp);         // killed by Ctrl-C: not a result
             return;
@@ -160,7 +163,7 @@ public final class Grader {
             deleteQuietly(temp);
         }
         Forker.Result recorded = new Forker.Result(result.status(), result.wallSeconds(), result.testSeconds(),
-                result.rpcs(), keptLog);
+                result.rpcs(), keptLog, result.exitCode());
         Outcome now;
         synchronized (stats) {
             TestStats s = stats.get(job.test());

@@ -90,6 +90,7 @@ final class HandoutCommand implements Callable<Integer> {
             System.out.println("  no graded tests of " + VERIFY_PARTS + " yet: nothing to run");
             return true;
         }
+        Files.createDirectories(out.resolve("target/lab"));
         Path json = out.resolve("target/lab/verify-results.json").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(out.resolve("lab").toAbsolutePath().toString(), "grade",
                 "--plain", "--margin", "5", "--json", json.toString(), "-o",

@@ -199,8 +199,7 @@ public final class Lab implements Runnable {
             Points points = pointsFile == null ? Points.defaults() : Points.load(pointsFile);
             List<GradedTest> tests = Catalogue.discover().select(selectors);
             long base = seed != null ? seed : ThreadLocalRandom.current().nextLong() & 0x7FFF_FFFF_FFFFL;
-            Path logDir = output != null ? output : Path.of("lab-logs",
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path logDir = output != null ? output : defaultLogDir();
             PrintStream out = System.out;
             out.printf(Locale.ROOT, "lab: grading %d test(s) x %d run(s), %d at once; base seed %d "
                     + "(repeat with --seed %d)%n", tests.size(), runs, parallel, base, base);
@@ -208,6 +207,11 @@ public final class Lab implements Runnable {
             boolean bars = !plain && Boolean.getBoolean(TTY_PROPERTY);
             Progress progress = bars ? new BarProgress(tests, runs) : new LineProgress(out, tests.size() * runs);
             return run(tests, options, forkerFor(), progress, points, json, out);
+        }
+
+        /** {@return lab-logs/DATE-TIME under the current directory} */
+        static Path defaultLogDir() {
+            return Path.of("lab-logs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
 
         Forker forkerFor() {
@@ -292,9 +296,8 @@ public final class Lab implements Runnable {
             if (json != null) {
                 args.addAll(List.of("--json", json.toAbsolutePath().toString()));
             }
-            if (output != null) {
-                args.addAll(List.of("--output", output.toAbsolutePath().toString()));
-            }
+            // logs go where the caller is, not into the temporary kit
+            args.addAll(List.of("--output", (output != null ? output : defaultLogDir()).toAbsolutePath().toString()));
             if (keepAll) {
                 args.add("--keep-all");
             }

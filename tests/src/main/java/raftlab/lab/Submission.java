@@ -126,6 +126,13 @@ public final class Submission {
         cmd.add(kit.resolve("lab").toString());
         cmd.addAll(command.argumentsForKit());
         Process p = new ProcessBuilder(cmd).directory(kit.toFile()).inheritIO().start();
-        return p.waitFor();
+        try {
+            return p.waitFor();
+        } finally {
+            if (p.isAlive()) {
+                p.destroy();
+            }
+            deleteTree(work);
+        }
     }
 }

@@ -69,7 +69,9 @@ class Raft3BTest {
             sent += cmd.length();
         }
 
-        // each 5000-byte command crosses the network about once per follower (and once back, in Go's count).
+        // each 5000-byte command crosses the network about once per follower. Go's bound, kept as it is: it leaves
+        // 50,000 bytes for headers and heartbeats, and even java.io serialization (the placeholder codec) stays far
+        // below it (the reference measured about 118,000 bytes), so our codec forces no recalibration.
         long got = ts.config().bytesTotal() - bytes0;
         long expected = servers * sent;
         if (got > expected + 50_000) {

@@ -1,6 +1,6 @@
 package raftlab.raft;
-
 //+solution
+
 import java.util.List;
 //-solution
 

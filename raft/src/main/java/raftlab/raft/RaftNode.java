@@ -98,6 +98,9 @@ final class RaftNode implements Raft {
     private final boolean[] latestOut;        // whether that latest RPC is still unanswered
     private final long[] lastSent;            // Sim.millis() of the last AppendEntries/InstallSnapshot to each peer
     private final long[] lastHeard;           // Sim.millis() of the last reply from, or request by, each peer
+    private final int[] voteSeq;              // sequence number of the latest RequestVote to each peer
+    private final boolean[] voteOut;          // whether that latest RequestVote is still unanswered
+    private final long[] voteSentAt;          // and when it was sent
     private final int[] commitSent;           // the leaderCommit carried by the last RPC to each peer
 //-solution
 
@@ -119,6 +122,9 @@ final class RaftNode implements Raft {
         latestOut = new boolean[n];
         lastSent = new long[n];
         lastHeard = new long[n];
+        voteSeq = new int[n];
+        voteOut = new boolean[n];
+        voteSentAt = new long[n];
         commitSent = new int[n];
 //-solution
 
@@ -483,16 +489,35 @@ final class RaftNode implements Raft {
             return;
         }
         RequestVoteArgs args = new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
+        long now = Sim.millis();
         for (int peer = 0; peer < peers.size(); peer++) {
-            if (peer != me) {
+            // A peer whose last request is still out after several hundred ms is probably unreachable (a call to it
+            // takes up to 7 s to fail): ask it again only once a second, not in every election. One that answered
+            // is asked every time.
+            if (peer != me && (!voteOut[peer] || now - voteSentAt[peer] >= SILENT_MS)) {
                 int to = peer;
-                Sim.go("raft" + me + "-vote-" + to, () -> requestVoteFrom(to, args));
+                int seq = ++voteSeq[to];
+                voteOut[to] = true;
+                voteSentAt[to] = now;
+                Sim.go("raft" + me + "-vote-" + to, () -> requestVoteFrom(to, seq, args));
             }
         }
     }
 
-    private void requestVoteFrom(int peer, RequestVoteArgs args) {
-        Optional<RequestVoteReply> reply = peers.get(peer).call("Raft.requestVote", args, RequestVoteReply.class);
+    private void requestVoteFrom(int peer, int seq, RequestVoteArgs args) {
+        Optional<RequestVoteReply> reply = Optional.empty();
+        try {
+            reply = peers.get(peer).call("Raft.requestVote", args, RequestVoteReply.class);
+        } finally {
+            lock.lock();
+            try {
+                if (seq == voteSeq[peer]) {
+                    voteOut[peer] = false;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
         if (reply.isEmpty()) {
             return;
         }

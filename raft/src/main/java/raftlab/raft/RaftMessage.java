@@ -1,7 +1,6 @@
 package raftlab.raft;
-
-import java.io.Serializable;
 //+solution
+
 import java.util.List;
 //-solution
 
@@ -11,11 +10,8 @@ import java.util.List;
  * <p>The network deep-copies every argument and reply through the codec, so records are the right shape: immutable
  * values, no references into a peer's state. Handlers are {@code @Rpc} methods of {@link RaftNode}, called by name:
  * {@code peers.get(i).call("Raft.requestVote", args, RequestVoteReply.class)}.
- *
- * <p>{@link Serializable} only for the placeholder codec (java.io serialization); the compact codec copies records
- * without it.
  */
-public sealed interface RaftMessage extends Serializable {
+public sealed interface RaftMessage {
 //+solution
 
     /** {@return the sender's current term: whoever sees a higher term adopts it and becomes a follower (§5.1)} */

@@ -48,9 +48,10 @@ final class RaftNode implements Raft {
     private static final int HEARTBEAT_MS = 100;              // at most 10 heartbeats per second per peer (3A)
     private static final int PROBE_MS = 200;                  // re-send to a peer whose last RPC is still out
     private static final int SILENT_MS = 1000;                // a peer not heard from for this long is probably down
-    private static final int SLOW_PROBE_MS = 1000;            // so it gets one RPC per second, not five
-    private static final int ELECTION_TIMEOUT_MIN_MS = 400;   // well above the heartbeat, so a lost one is harmless
-    private static final int ELECTION_TIMEOUT_SPREAD_MS = 400;
+    private static final int SLOW_PROBE_MS = 300;             // so it gets 3 RPCs a second, yet a restarted peer
+                                                              // hears from me before its election timeout
+    private static final int ELECTION_TIMEOUT_MIN_MS = 350;   // several heartbeats, so a lost one is harmless
+    private static final int ELECTION_TIMEOUT_SPREAD_MS = 300;
     private static final int LEADER_TICK_MS = 25;             // how often a leader checks who is due a heartbeat
 
     private enum Role { FOLLOWER, CANDIDATE, LEADER }
@@ -59,8 +60,8 @@ final class RaftNode implements Raft {
      * What survives a crash (Figure 2, "persistent state on all servers", plus §7's snapshot metadata), saved as one
      * record with the codec before this peer answers an RPC or sends a vote that depends on it.
      */
-    record PersistentState(int currentTerm, int votedFor, int snapshotIndex, int snapshotTerm, List<LogEntry> log)
-            implements java.io.Serializable {}
+    record PersistentState(int currentTerm, int votedFor, int snapshotIndex, int snapshotTerm,
+                           List<LogEntry> log) {}
 
 //-solution
     private final ReentrantLock lock = new ReentrantLock();   // guards this peer's shared state
@@ -93,9 +94,13 @@ final class RaftNode implements Raft {
     // Volatile state on leaders, reinitialized after election; plus the bookkeeping that keeps RPCs few.
     private final int[] nextIndex;
     private final int[] matchIndex;
-    private final int[] inFlight;             // RPCs to each peer not yet answered (kept across terms)
+    private final int[] sentSeq;              // sequence number of the latest RPC to each peer (kept across terms)
+    private final boolean[] latestOut;        // whether that latest RPC is still unanswered
     private final long[] lastSent;            // Sim.millis() of the last AppendEntries/InstallSnapshot to each peer
     private final long[] lastHeard;           // Sim.millis() of the last reply from, or request by, each peer
+    private final int[] voteSeq;              // sequence number of the latest RequestVote to each peer
+    private final boolean[] voteOut;          // whether that latest RequestVote is still unanswered
+    private final long[] voteSentAt;          // and when it was sent
     private final int[] commitSent;           // the leaderCommit carried by the last RPC to each peer
 //-solution
 
@@ -113,9 +118,13 @@ final class RaftNode implements Raft {
         int n = peers.size();
         nextIndex = new int[n];
         matchIndex = new int[n];
-        inFlight = new int[n];
+        sentSeq = new int[n];
+        latestOut = new boolean[n];
         lastSent = new long[n];
         lastHeard = new long[n];
+        voteSeq = new int[n];
+        voteOut = new boolean[n];
+        voteSentAt = new long[n];
         commitSent = new int[n];
 //-solution
 
@@ -375,11 +384,11 @@ final class RaftNode implements Raft {
             int index = log.append(new LogEntry(currentTerm, copy));
             persist();
             matchIndex[me] = index;
-            // Fast path: replicate at once to every follower with nothing in flight. The others get the entry (with
-            // any that follow) as soon as their outstanding RPC is answered, so a burst of start()s costs a few
-            // RPCs per follower, not one per command.
+            // Fast path: replicate at once to every follower whose latest RPC was answered. The others get the
+            // entry (with any that follow) as soon as that RPC is answered, so a burst of start()s costs a few RPCs
+            // per follower, not one per command.
             for (int peer = 0; peer < peers.size(); peer++) {
-                if (peer != me && inFlight[peer] == 0) {
+                if (peer != me && !latestOut[peer]) {
                     sendEntries(peer);
                 }
             }
@@ -480,16 +489,35 @@ final class RaftNode implements Raft {
             return;
         }
         RequestVoteArgs args = new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
+        long now = Sim.millis();
         for (int peer = 0; peer < peers.size(); peer++) {
-            if (peer != me) {
+            // A peer whose last request is still out after several hundred ms is probably unreachable (a call to it
+            // takes up to 7 s to fail): ask it again only once a second, not in every election. One that answered
+            // is asked every time.
+            if (peer != me && (!voteOut[peer] || now - voteSentAt[peer] >= SILENT_MS)) {
                 int to = peer;
-                Sim.go("raft" + me + "-vote-" + to, () -> requestVoteFrom(to, args));
+                int seq = ++voteSeq[to];
+                voteOut[to] = true;
+                voteSentAt[to] = now;
+                Sim.go("raft" + me + "-vote-" + to, () -> requestVoteFrom(to, seq, args));
             }
         }
     }
 
-    private void requestVoteFrom(int peer, RequestVoteArgs args) {
-        Optional<RequestVoteReply> reply = peers.get(peer).call("Raft.requestVote", args, RequestVoteReply.class);
+    private void requestVoteFrom(int peer, int seq, RequestVoteArgs args) {
+        Optional<RequestVoteReply> reply = Optional.empty();
+        try {
+            reply = peers.get(peer).call("Raft.requestVote", args, RequestVoteReply.class);
+        } finally {
+            lock.lock();
+            try {
+                if (seq == voteSeq[peer]) {
+                    voteOut[peer] = false;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
         if (reply.isEmpty()) {
             return;
         }
@@ -560,13 +588,13 @@ final class RaftNode implements Raft {
     }
 
     /**
-     * {@link #HEARTBEAT_MS} when my last RPC to {@code peer} was answered. While one is still out, the peer may be
+     * {@link #HEARTBEAT_MS} when my latest RPC to {@code peer} was answered. While it is still out, the peer may be
      * slow to reply (long reordering delays replies by up to 2.2 s, though the request arrived) or down (a call to a
      * crashed or disconnected peer takes up to 7 s to fail): keep it fed every {@link #PROBE_MS} while it answered
-     * recently, then slow down to {@link #SLOW_PROBE_MS}, so a dead peer costs one RPC a second, not ten.
+     * recently, then slow down to {@link #SLOW_PROBE_MS}, so a dead peer costs a few RPCs a second, not ten.
      */
     private long heartbeatInterval(int peer, long now) {
-        if (inFlight[peer] == 0) {
+        if (!latestOut[peer]) {
             return HEARTBEAT_MS;
         }
         return now - lastHeard[peer] < SILENT_MS ? PROBE_MS : SLOW_PROBE_MS;
@@ -592,31 +620,45 @@ final class RaftNode implements Raft {
      * itself runs on its own thread.
      */
     private void sendEntries(int peer) {
-        inFlight[peer]++;
+        int seq = ++sentSeq[peer];
+        latestOut[peer] = true;
         lastSent[peer] = Sim.millis();
         if (nextIndex[peer] <= log.snapshotIndex()) {
             InstallSnapshotArgs args = new InstallSnapshotArgs(currentTerm, me, log.snapshotIndex(),
                     log.snapshotTerm(), snapshot);
-            Sim.go("raft" + me + "-snapshot-" + peer, () -> installSnapshotOn(peer, args));
+            Sim.go("raft" + me + "-snapshot-" + peer, () -> installSnapshotOn(peer, seq, args));
             return;
         }
         int prev = nextIndex[peer] - 1;
         AppendEntriesArgs args = new AppendEntriesArgs(currentTerm, me, prev, log.termAt(prev),
                 log.slice(nextIndex[peer]), commitIndex);
         commitSent[peer] = commitIndex;
-        Sim.go("raft" + me + "-append-" + peer, () -> appendEntriesOn(peer, args));
+        Sim.go("raft" + me + "-append-" + peer, () -> appendEntriesOn(peer, seq, args));
     }
 
-    private void appendEntriesOn(int peer, AppendEntriesArgs args) {
+    /**
+     * Records that RPC {@code seq} to {@code peer} finished. Only the latest one matters: older ones still out were
+     * most likely sent to a crashed or disconnected incarnation and will fail only seconds from now; they must not
+     * hold back a peer that answers again.
+     */
+    private void finished(int peer, int seq, boolean answered) {
+        if (seq == sentSeq[peer]) {
+            latestOut[peer] = false;
+        }
+        if (answered) {
+            lastHeard[peer] = Sim.millis();
+        }
+    }
+
+    private void appendEntriesOn(int peer, int seq, AppendEntriesArgs args) {
         Optional<AppendEntriesReply> reply = Optional.empty();
         try {
             reply = peers.get(peer).call("Raft.appendEntries", args, AppendEntriesReply.class);
         } finally {
             lock.lock();
             try {
-                inFlight[peer]--;
+                finished(peer, seq, reply.isPresent());
                 if (reply.isPresent()) {
-                    lastHeard[peer] = Sim.millis();
                     onAppendEntriesReply(peer, args, reply.get());
                 }
             } finally {
@@ -649,17 +691,14 @@ final class RaftNode implements Raft {
         sendMoreIfNeeded(peer);
     }
 
-    private void installSnapshotOn(int peer, InstallSnapshotArgs args) {
+    private void installSnapshotOn(int peer, int seq, InstallSnapshotArgs args) {
         Optional<InstallSnapshotReply> reply = Optional.empty();
         try {
             reply = peers.get(peer).call("Raft.installSnapshot", args, InstallSnapshotReply.class);
         } finally {
             lock.lock();
             try {
-                inFlight[peer]--;
-                if (reply.isPresent()) {
-                    lastHeard[peer] = Sim.millis();
-                }
+                finished(peer, seq, reply.isPresent());
                 if (reply.isPresent() && !killed()) {
                     if (observeTerm(reply.get().term())) {
                         persist();
@@ -677,12 +716,12 @@ final class RaftNode implements Raft {
     }
 
     /**
-     * After an answer from {@code peer}: if nothing else is in flight to it and it lacks entries or the latest
+     * After an answer from {@code peer}: if my latest RPC to it was answered and it lacks entries or the latest
      * commit index, send again now. This is what coalesces a burst of start()s into a few RPCs, and what makes the
      * fast backup take one round trip per conflicting term.
      */
     private void sendMoreIfNeeded(int peer) {
-        if (inFlight[peer] == 0 && (nextIndex[peer] <= log.lastIndex() || commitSent[peer] < commitIndex)) {
+        if (!latestOut[peer] && (nextIndex[peer] <= log.lastIndex() || commitSent[peer] < commitIndex)) {
             sendEntries(peer);
         }
     }

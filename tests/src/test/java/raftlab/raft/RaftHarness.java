@@ -1,13 +1,11 @@
 package raftlab.raft;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import raftlab.labrpc.net.ClientEnd;
-import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
 import raftlab.tester.Config;
@@ -66,29 +64,7 @@ final class RaftHarness {
             srvs[me] = server;
         }
         Raft raft = server.raft();
-        return List.of(server, raftService(raft));
-    }
-
-    /**
-     * The Raft peer as RPC service "Raft". Like Go's labrpc, which accepts a type without handlers, a Raft that has
-     * no {@code @Rpc} methods yet (the unstarted skeleton) is still started; it just cannot be called.
-     */
-    private static TestService raftService(Raft raft) {
-        if (!hasRpcHandlers(raft.getClass())) {
-            return raft::kill;
-        }
-        return TestService.exported("Raft", raft, raft::kill);
-    }
-
-    private static boolean hasRpcHandlers(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method method : c.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Rpc.class)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return List.of(server, TestService.exportedIfAny("Raft", raft, raft::kill));
     }
 
     // ---- the tester's world -----------------------------------------------------------------------------------

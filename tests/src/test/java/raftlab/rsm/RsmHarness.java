@@ -49,7 +49,7 @@ final class RsmHarness {
             srvs[me] = server;
         }
         Raft raft = server.rsm().raft();
-        return List.of(TestService.exported("Raft", raft, raft::kill));
+        return List.of(TestService.exportedIfAny("Raft", raft, raft::kill));
     }
 
     // ---- the tester's world -----------------------------------------------------------------------------------

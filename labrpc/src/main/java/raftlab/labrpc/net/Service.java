@@ -76,6 +76,15 @@ public final class Service {
         return new Service(name, receiver, handlers);
     }
 
+    /**
+     * {@return whether {@code type} (or a superclass) declares any {@code @Rpc} method}, valid or not. The tester
+     * uses it to start a skeleton that has no handlers yet without registering it, as Go's labrpc accepts a type
+     * without handlers.
+     */
+    public static boolean hasHandlers(Class<?> type) {
+        return !annotatedMethods(type).isEmpty();
+    }
+
     /** {@return the service name, the part before the dot in {@code "Service.method"}} */
     public String name() {
         return name;

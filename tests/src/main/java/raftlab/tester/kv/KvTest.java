@@ -2,7 +2,6 @@ package raftlab.tester.kv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -13,7 +12,6 @@ import raftlab.kvraft.Clerk;
 import raftlab.kvraft.KVServer;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.labrpc.net.ClientEnd;
-import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
 import raftlab.raft.Raft;
@@ -99,21 +97,8 @@ public final class KvTest {
             servers[me] = kv;
         }
         Raft raft = kv.raft();
-        TestService raftService = hasRpcHandlers(raft.getClass())
-                ? TestService.exported("Raft", raft, raft::kill)
-                : raft::kill;                           // a Raft without handlers (the skeleton) cannot be called
-        return List.of(TestService.exported("KVServer", kv, kv::kill), raftService);
-    }
-
-    private static boolean hasRpcHandlers(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method method : c.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Rpc.class)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return List.of(TestService.exported("KVServer", kv, kv::kill),
+                TestService.exportedIfAny("Raft", raft, raft::kill));
     }
 
     // ---- the tester's world -----------------------------------------------------------------------------------

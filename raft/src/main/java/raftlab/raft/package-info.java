@@ -38,7 +38,8 @@
 // A leader sends a heartbeat to a follower only if it sent it nothing for 100 ms; if its latest RPC to the follower
 // is still unanswered, it probes every 200 ms while the follower answered within the last second, then every
 // 300 ms (a call to a dead peer takes up to 7 s to fail: this keeps dead peers cheap, yet a restarted peer hears
-// from the leader before its election timeout).
+// from the leader before its election timeout). Likewise a candidate asks a peer whose last RequestVote is still
+// unanswered again only once a second, not in every election.
 //
 // Replication. start() appends, persists and sends at once to every follower whose latest RPC was answered (fast
 // path); a follower with an RPC out gets the new entries when that RPC's answer arrives. So a burst of start()s

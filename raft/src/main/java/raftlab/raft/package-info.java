@@ -54,7 +54,7 @@
 // (RaftNode.PersistentState) encoded with the codec and saved together with the current snapshot, under the lock,
 // before any reply or vote request that reveals them.
 //
-// ---- Solution markers (how the student kit is generated: scripts/strip-solution) -------------------------------
+// ---- Solution markers (how the student kit is generated: ./lab handout) ----------------------------------------
 //
 //   //+solution-file    as the first line of a file: the whole file is left out of the kit
 //   //+solution         start of a region removed from the kit (marker lines included)
@@ -63,8 +63,8 @@
 //   //-student          end of that block
 //
 // Each marker stands alone on its line (leading whitespace allowed). Inside a student block every line is empty or
-// starts with "//" in column 0 (an IDE's "comment line"); the kit keeps it with those two characters removed, so
-// "//        return x;" becomes "        return x;". Regions do not nest. `scripts/strip-solution --check` strips a
-// copy of the working tree and compiles the kit.
+// commented out, either with "//" in column 0 (an IDE's "comment line": "//        return x;" becomes
+// "        return x;") or with "// " after the indentation ("        // return x;" becomes "        return x;").
+// Regions do not nest. `./lab handout --out DIR --verify` generates the kit, compiles it and scans it for leaks.
 //-solution
 package raftlab.raft;

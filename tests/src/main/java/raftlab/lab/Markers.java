@@ -146,21 +146,27 @@ public final class Markers {
         return new Stripped(false, kit, solution);
     }
 
-    /** {@return a student line with its {@code // } removed: {@code "    // return 0;"} becomes {@code "    return 0;"}} */
+    /**
+     * {@return a student line with its comment marker removed} Two forms are accepted: IDE-style, {@code //} in
+     * column 0 followed by the original line ({@code "//        return 0;"} becomes {@code "        return 0;"}), and
+     * {@code // } after the indentation ({@code "    // return 0;"} becomes {@code "    return 0;"}).
+     */
     private static String uncomment(String file, int n, String line) {
         if (line.isBlank()) {
             return "";
         }
         int at = line.indexOf("//");
         if (at < 0 || !line.substring(0, at).isBlank()) {
-            throw new MarkerException(file, n, "a line in a " + STUDENT_BEGIN + " block must start with '// '");
+            throw new MarkerException(file, n, "a line in a " + STUDENT_BEGIN + " block must be commented out: "
+                    + "'//' in column 0, or '// ' after the indentation");
         }
         String rest = line.substring(at + 2);
-        if (rest.isEmpty()) {
-            return "";
+        if (at == 0 || rest.isEmpty()) {
+            return rest;
         }
         if (!rest.startsWith(" ")) {
-            throw new MarkerException(file, n, "a line in a " + STUDENT_BEGIN + " block must start with '// '");
+            throw new MarkerException(file, n, "a line in a " + STUDENT_BEGIN + " block must be commented out: "
+                    + "'//' in column 0, or '// ' after the indentation");
         }
         return line.substring(0, at) + rest.substring(1);
     }

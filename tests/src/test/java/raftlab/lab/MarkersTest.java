@@ -28,7 +28,7 @@ class MarkersTest {
         assertThat(s.kitLines()).contains(
                 "        // Your code here (3A).",        // "// // ..." keeps one comment
                 "        return 0;",
-                "        return -1;",                     // column-0 markers, indentation after "//"
+                "        return -1;",                     // IDE-style: "//" in column 0, the line after it as it was
                 "    private int kept = 1;");
         assertThat(s.solutionLines()).containsExactly(
                 "    private final List<Integer> referenceState = List.of(7, 8, 9);",
@@ -85,7 +85,8 @@ class MarkersTest {
     void studentLinesMustBeComments() {
         assertThatThrownBy(() -> Markers.strip("C.java", fixture("StudentNotCommented")))
                 .isInstanceOf(Markers.MarkerException.class)
-                .hasMessage("C.java:6: a line in a //+student block must start with '// '");
+                .hasMessage("C.java:6: a line in a //+student block must be commented out: '//' in column 0, or '// ' "
+                        + "after the indentation");
     }
 
     @Test

@@ -18,6 +18,8 @@ import raftlab.raft.RaftMessage.InstallSnapshotReply;
 //-solution
 import raftlab.labrpc.chan.Channel;
 import raftlab.labrpc.codec.Codec;
+import raftlab.labrpc.log.Log;
+import raftlab.labrpc.log.Topic;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
@@ -239,6 +241,7 @@ final class RaftNode implements Raft {
             log.compact(index);
             this.snapshot = snapshot.clone();
             persist();
+            Log.debug(Topic.SNAP, me, "service snapshot through %d; log now starts at %d", index, log.snapshotIndex());
         } finally {
             lock.unlock();
         }
@@ -263,6 +266,10 @@ final class RaftNode implements Raft {
                 votedFor = args.candidateId();
                 dirty = true;
                 resetElectionTimer();   // §5.2: granting a vote, like hearing from a leader, defers my own campaign
+                Log.debug(Topic.VOTE, me, "granted vote to S%d in term %d", args.candidateId(), currentTerm);
+            } else {
+                Log.debug(Topic.VOTE, me, "denied vote to S%d in term %d (voted for %d)", args.candidateId(),
+                        args.term(), votedFor);
             }
             if (dirty) {
                 persist();
@@ -295,6 +302,8 @@ final class RaftNode implements Raft {
             resetElectionTimer();
             RaftRules.Conflict conflict = RaftRules.checkPrevious(log, args.prevLogIndex(), args.prevLogTerm());
             if (conflict != null) {   // 2. reply false if log doesn't contain a matching entry at prevLogIndex
+                Log.debug(Topic.LOG2, me, "reject S%d at prev %d/%d: " + conflict, args.leaderId(),
+                        args.prevLogIndex(), args.prevLogTerm());
                 if (dirty) {
                     persist();
                 }
@@ -332,6 +341,8 @@ final class RaftNode implements Raft {
                 lastApplied = args.lastIncludedIndex();
                 pendingSnapshot = new ApplyMsg.Snapshot(args.lastIncludedIndex(), args.lastIncludedTerm(), snapshot);
                 applyNeeded.signal();
+                Log.debug(Topic.SNAP, me, "installed S%d's snapshot through %d", args.leaderId(),
+                        args.lastIncludedIndex());
                 dirty = true;
             }
             if (dirty) {
@@ -484,6 +495,7 @@ final class RaftNode implements Raft {
         votes = 1;
         persist();   // the vote for myself must survive a crash, or I could vote twice in this term
         resetElectionTimer();
+        Log.debug(Topic.TERM, me, "election timeout: campaigning in term %d", currentTerm);
         if (RaftRules.isMajority(votes, peers.size())) {
             becomeLeader();
             return;
@@ -532,6 +544,7 @@ final class RaftNode implements Raft {
             }
             if (role == Role.CANDIDATE && currentTerm == args.term() && reply.get().voteGranted()) {
                 votes++;
+                Log.debug(Topic.VOTE, me, "vote from S%d: %d in term %d", peer, votes, currentTerm);
                 if (RaftRules.isMajority(votes, peers.size())) {
                     becomeLeader();
                 }
@@ -552,10 +565,12 @@ final class RaftNode implements Raft {
         currentTerm = term;
         votedFor = RaftRules.NO_VOTE;
         role = Role.FOLLOWER;
+        Log.debug(Topic.TERM, me, "saw term %d: follower", term);
         return true;
     }
 
     private void becomeLeader() {
+        Log.debug(Topic.LEAD, me, "leader in term %d, log ends at %d", currentTerm, log.lastIndex());
         role = Role.LEADER;
         Arrays.fill(nextIndex, log.lastIndex() + 1);
         Arrays.fill(matchIndex, 0);
@@ -742,6 +757,7 @@ final class RaftNode implements Raft {
 
     private void setCommitIndex(int index) {
         if (index > commitIndex) {
+            Log.debug(Topic.CMIT, me, "commit index %d -> %d", commitIndex, index);
             commitIndex = index;
             applyNeeded.signal();
         }

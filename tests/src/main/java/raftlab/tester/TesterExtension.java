@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
+import raftlab.labrpc.log.Log;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
 import raftlab.labrpc.sim.ThreadRegistry;
@@ -103,6 +104,7 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
     public void beforeEach(ExtensionContext context) {
         String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
         run = new TestRun(name, LabRandom.seedFromProperty());
+        Log.restartClock();       // topic-log times count from this test's start
         watchdog = Watchdog.start(run, limitMillis);
     }
 

@@ -1,6 +1,5 @@
 package raftlab.raft;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +28,7 @@ import raftlab.tester.TestService;
 final class RaftTestServer implements TestService {
 
     /** What the snapshotting applier hands to Raft: the last included index and every command up to it. */
-    record SnapshotImage(int lastIncludedIndex, List<Object> log) implements Serializable {
-        // Serializable only for the placeholder codec (java.io serialization).
-    }
+    record SnapshotImage(int lastIncludedIndex, List<Object> log) {}
 
     private final RaftHarness harness;
     private final int me;

@@ -326,9 +326,14 @@ public final class Lab implements Runnable {
         @Override
         public void run() {
             Points points = Points.defaults();
-            for (GradedTest t : Catalogue.discover().select(selectors)) {
-                System.out.printf(Locale.ROOT, "%-4s %-32s %-28s %4s pts  limit %3d s  %s%n", t.part(), t.mitName(),
-                        t.methodName(), fmt(points.of(t)), t.limitSeconds(), t.displayName());
+            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            // Columns as wide as the longest name (MIT's 3D and 4C names run past 60 characters).
+            int mitWidth = tests.stream().mapToInt(t -> t.mitName().length()).max().orElse(0);
+            int javaWidth = tests.stream().mapToInt(t -> t.methodName().length()).max().orElse(0);
+            String format = "%-4s %-" + mitWidth + "s  %-" + javaWidth + "s  %4s pts  limit %3d s  %s%n";
+            for (GradedTest t : tests) {
+                System.out.printf(Locale.ROOT, format, t.part(), t.mitName(), t.methodName(), fmt(points.of(t)),
+                        t.limitSeconds(), t.displayName());
             }
         }
 

@@ -25,7 +25,7 @@ import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
 
 /** Properties of the network that example tests cannot pin down. */
-class NetworkProperties {
+class NetworkPropertiesTest {
 
     // ---- (1) copy semantics ------------------------------------------------------------------------------------
 

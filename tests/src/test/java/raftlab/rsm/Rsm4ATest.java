@@ -154,16 +154,8 @@ class Rsm4ATest {
 
         incrementMany(numIncs);
 
-        ts.group().shutdown();
-        ts.sleep(1000);
-        ts.group().startServers();
-
         // the restarted servers must replay the whole log (there are no snapshots) before the next Inc
-        RsmTestServer.IncRep r = ts.oneInc();
-        if (r.n() != numIncs + 1) {
-            throw ts.fatalf("Expected %d, got %d", numIncs + 1, r.n());
-        }
-        ts.sleep(1000);
+        RsmTestServer.IncRep r = restartAllAndIncrement(numIncs);
         ts.checkCounter(r.n(), NSRV);
     }
 
@@ -179,14 +171,7 @@ class Rsm4ATest {
             throw ts.fatalf("no server committed a Null within %d seconds", NSEC);
         }
 
-        CountDownLatch done = submitNullsConcurrently(100);
-        // give them some time to submit
-        ts.sleep(20);
-        // shut down all servers: every submit must return
-        ts.group().shutdown();
-        if (!ts.await(done, (NSEC + 1) * 1000L)) {
-            throw ts.fatalf("Submit didn't stop after shutdown");
-        }
+        shutdownWhileSubmitting();
     }
 
     @Test
@@ -197,7 +182,32 @@ class Rsm4ATest {
         ts.begin("Test Restart and submit");
 
         incrementMany(numIncs);
+        restartAllAndIncrement(numIncs);
 
+        shutdownWhileSubmitting();
+
+        ts.group().startServers();
+        RsmTestServer.IncRep r = ts.oneInc();
+        ts.checkCounter(r.n(), NSRV);
+    }
+
+    /** Starts 100 concurrent Nulls, then shuts every server down: every pending submit must return. */
+    private void shutdownWhileSubmitting() {
+        CountDownLatch done = submitNullsConcurrently(100);
+        // give them some time to submit
+        ts.sleep(20);
+        // shut down all servers: every submit must return
+        ts.group().shutdown();
+        if (!ts.await(done, (NSEC + 1) * 1000L)) {
+            throw ts.fatalf("Submit didn't stop after shutdown");
+        }
+    }
+
+    /**
+     * Crashes every server, restarts them all after a second, and checks that the next Inc counts on from
+     * {@code numIncs} (the restarted servers replayed the log); then waits a second. {@return that Inc's reply}
+     */
+    private RsmTestServer.IncRep restartAllAndIncrement(int numIncs) {
         ts.group().shutdown();
         ts.sleep(1000);
         ts.group().startServers();
@@ -207,17 +217,7 @@ class Rsm4ATest {
             throw ts.fatalf("Expected %d, got %d", numIncs + 1, r.n());
         }
         ts.sleep(1000);
-
-        CountDownLatch done = submitNullsConcurrently(100);
-        ts.sleep(20);
-        ts.group().shutdown();
-        if (!ts.await(done, (NSEC + 1) * 1000L)) {
-            throw ts.fatalf("Submit didn't stop after shutdown");
-        }
-
-        ts.group().startServers();
-        r = ts.oneInc();
-        ts.checkCounter(r.n(), NSRV);
+        return r;
     }
 
     /** {@code n} Incs one after the other, each checked to return the next count and reach every server. */

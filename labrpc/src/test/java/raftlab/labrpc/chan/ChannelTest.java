@@ -3,9 +3,10 @@ package raftlab.labrpc.chan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,18 +52,24 @@ class ChannelTest {
     }
 
     @Test
-    @DisplayName("close wakes every blocked receiver with null, after the values already sent")
+    @DisplayName("close wakes every blocked receiver with null")
     void closeWakesReceivers() throws InterruptedException {
         Channel<Integer> ch = new Channel<>(1);
         ch.send(7);
-        List<Integer> got = new ArrayList<>();
+        List<Integer> got = new CopyOnWriteArrayList<>();
+        CountDownLatch tookTheValue = new CountDownLatch(1);
         Thread receiver = Sim.go("receiver", () -> {
             for (Integer v : ch) {
                 got.add(v);
+                tookTheValue.countDown();
             }
         });
+        // The second receiver starts only once the first has the value, so they never race for it.
+        assertThat(tookTheValue.await(1, TimeUnit.SECONDS)).isTrue();
         Thread waiter = Sim.go("waiter", ch::receive);
         Sim.sleep(50);
+        assertThat(receiver.isAlive()).as("the iterating receiver waits for more").isTrue();
+        assertThat(waiter.isAlive()).as("the second receiver waits too").isTrue();
 
         ch.close();
         receiver.join(1000);
@@ -73,6 +80,19 @@ class ChannelTest {
         assertThat(got).containsExactly(7);
         assertThat(ch.receive()).isNull();
         ch.close();   // closing twice is harmless
+    }
+
+    @Test
+    @DisplayName("values buffered before close are still delivered, then receive says closed")
+    void closeKeepsBufferedValues() {
+        Channel<Integer> ch = new Channel<>(2);
+        ch.send(8);
+        ch.send(9);
+        ch.close();
+
+        assertThat(ch.receive()).isEqualTo(8);
+        assertThat(ch.poll(10, TimeUnit.MILLISECONDS)).isEqualTo(9);
+        assertThat(ch.receive()).as("closed and drained").isNull();
     }
 
     @Test

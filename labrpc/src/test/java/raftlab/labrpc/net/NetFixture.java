@@ -38,6 +38,23 @@ final class NetFixture implements AutoCloseable {
         return end;
     }
 
+    /**
+     * Waits until every thread in {@code callers} is parked in a timed wait or has ended. A call through a disabled
+     * or unconnected end has exactly one timed wait, the pause before it fails, so a caller in that state has taken
+     * its look at the network and is waiting out its delay. The deadline is generous: it only bounds a broken run.
+     */
+    static void awaitPausing(List<Thread> callers) {
+        long deadline = Sim.millis() + 10_000;
+        while (!callers.stream().allMatch(NetFixture::pausingOrDone) && Sim.millis() < deadline) {
+            Sim.sleep(1);
+        }
+        assertThat(callers).as("callers waiting out their delay").allMatch(NetFixture::pausingOrDone);
+    }
+
+    private static boolean pausingOrDone(Thread t) {
+        return !t.isAlive() || t.getState() == Thread.State.TIMED_WAITING;
+    }
+
     @Override
     public void close() {
         net.cleanup();

@@ -3,7 +3,9 @@ package raftlab.labrpc.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -143,36 +145,60 @@ class NetworkBadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no live server named nope");
     }
 
+    /*
+     * "At once" against a clock on a loaded machine: ten failed calls in under a second. A call through the disabled
+     * end would otherwise wait out a long delay, uniform over 0-6999 ms; five such waits add up to less than a
+     * second only with probability (1/7)^5 / 5! < 1e-6, while ten calls that fail at once take milliseconds.
+     */
     @Test
     @DisplayName("after cleanup, calls fail at once and changes to the network are refused")
     void cleanedUpNetwork() {
         fx.server("s", junk);
         ClientEnd end = fx.end("e", "s");
+        ClientEnd disabled = net.makeEnd("d");
         net.setLongDelays(true);
         net.cleanup();
 
         long start = Sim.nanoTime();
-        assertThat(end.call("JunkServer.handler2", new IntArgs(1), StringReply.class)).isEmpty();
-        assertThat((Sim.nanoTime() - start) / 1_000_000).isLessThan(50);
+        for (int i = 0; i < 5; i++) {
+            assertThat(end.call("JunkServer.handler2", new IntArgs(1), StringReply.class)).isEmpty();
+            assertThat(disabled.call("JunkServer.handler2", new IntArgs(1), StringReply.class)).isEmpty();
+        }
+        assertThat((Sim.nanoTime() - start) / 1_000_000).as("ms for ten calls after cleanup").isLessThan(1000);
         assertThatThrownBy(() -> net.makeEnd("f"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cleaned up");
     }
 
+    /*
+     * The callers are first seen waiting out their delays (not merely started), so cleanup really has pending calls
+     * to wake. Two seconds for them to end is generous for a woken thread; a caller that ignored cleanup would end
+     * that soon only if its delay (uniform over 0-6999 ms) were that short, and all fifteen with probability
+     * (2/7)^15 < 1e-8.
+     */
     @Test
-    @DisplayName("cleanup fails a call that waits out a long delay at once")
+    @DisplayName("cleanup fails calls that wait out a long delay at once")
     void cleanupWakesPendingCalls() throws InterruptedException {
         net.setLongDelays(true);
-        ClientEnd end = net.makeEnd("e");   // disabled: the call fails only after up to 7 s
-        boolean[] failed = new boolean[1];
-        Thread caller = Sim.go("caller", () ->
-                failed[0] = end.call("JunkServer.handler2", new IntArgs(1), StringReply.class).isEmpty());
-        Sim.sleep(20);
+        ClientEnd end = net.makeEnd("e");   // disabled: a call fails only after up to 7 s
+        AtomicInteger failed = new AtomicInteger();
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            callers.add(Sim.go("caller " + i, () -> {
+                if (end.call("JunkServer.handler2", new IntArgs(1), StringReply.class).isEmpty()) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        NetFixture.awaitPausing(callers);
 
         net.cleanup();
-        caller.join(500);
+        long deadline = Sim.millis() + 2000;
+        for (Thread caller : callers) {
+            caller.join(Math.max(1, deadline - Sim.millis()));
+        }
 
-        assertThat(caller.isAlive()).as("caller still waiting 500 ms after cleanup").isFalse();
-        assertThat(failed[0]).isTrue();
+        assertThat(callers).as("callers still waiting 2 s after cleanup").noneMatch(Thread::isAlive);
+        assertThat(failed).hasValue(15);
     }
 
     @Test

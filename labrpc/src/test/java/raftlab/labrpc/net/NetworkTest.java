@@ -196,26 +196,48 @@ class NetworkTest {
         assertThat(net.totalCount()).isEqualTo(clients);
     }
 
+    /*
+     * TestRegression1, as MIT wrote it: calls still waiting out the delay of a disabled end must not hold up a call
+     * made after the end is enabled. Long delays make each of those calls wait up to 7 s, so a call that had to
+     * queue behind them would take seconds; a prompt one takes milliseconds. A second tells the two apart on any
+     * machine: the calls ahead all drew under a second only with probability (1/7)^20.
+     */
     @Test
-    @DisplayName("TestRegression1: a call right after enabling an end is delivered at once (< 30 ms)")
-    void regression1() {
+    @DisplayName("TestRegression1: calls waiting out a disabled end's delay do not hold up a call after enabling it")
+    void regression1() throws InterruptedException {
         fx.server("server99", junk);
         ClientEnd end = net.makeEnd("end1-99");
         net.connect("end1-99", "server99");
         net.enable("end1-99", false);
-        // With the end disabled, a call fails (after up to 100 ms)...
-        assertThat(end.call("JunkServer.handler2", new IntArgs(99), StringReply.class)).isEmpty();
+        net.setLongDelays(true);
+        AtomicInteger succeededWhileDisabled = new AtomicInteger();
+        List<Thread> disabledCalls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int arg = 100 + i;
+            disabledCalls.add(Sim.go("disabled caller " + i, () -> {
+                if (end.call("JunkServer.handler2", new IntArgs(arg), StringReply.class).isPresent()) {
+                    succeededWhileDisabled.incrementAndGet();
+                }
+            }));
+        }
+        NetFixture.awaitPausing(disabledCalls);   // all of them saw the end disabled and are waiting to fail
 
-        // ...and once it is enabled, the very next call is delivered without any leftover delay.
         net.enable("end1-99", true);
         long start = Sim.nanoTime();
         assertThat(end.call("JunkServer.handler2", new IntArgs(99), StringReply.class))
                 .contains(new StringReply("handler2-99"));
-        assertThat((Sim.nanoTime() - start) / 1_000_000.0).as("ms for the call after enable").isLessThan(30);
+        assertThat((Sim.nanoTime() - start) / 1_000_000.0).as("ms for the call after enable").isLessThan(1000);
+
+        // The calls made while the end was disabled fail, even though it is enabled now; cleanup ends their wait.
+        net.cleanup();
+        for (Thread t : disabledCalls) {
+            t.join();
+        }
+        assertThat(succeededWhileDisabled).hasValue(0);
     }
 
     @Test
-    @DisplayName("TestKilled: a call whose server is deleted while the handler sleeps fails within 100 ms")
+    @DisplayName("TestKilled: a call whose server is deleted while the handler sleeps fails without waiting for the handler")
     void killed() throws InterruptedException {
         fx.server("server99", junk);
         ClientEnd end = fx.end("end1-99", "server99");
@@ -228,10 +250,12 @@ class NetworkTest {
 
         net.deleteServer("server99");
         long deleted = Sim.nanoTime();
-        caller.join(2000);
+        caller.join();
         double ms = (Sim.nanoTime() - deleted) / 1_000_000.0;
         assertThat(outcome).as("a call to a deleted server must fail").hasValue(0);
-        assertThat(ms).as("ms from deleteServer to the failed call").isLessThan(100 + 20);
+        // The network looks every 100 ms; a second leaves room for a loaded machine and is still far from the
+        // 20 s the call would take if it waited for the handler.
+        assertThat(ms).as("ms from deleteServer to the failed call").isLessThan(1000);
     }
 
     @Test

@@ -163,8 +163,13 @@ class NetworkPropertiesTest {
             double requestDrops = 1.0 - (double) dispatched / calls;
             double replyDrops = 1.0 - (double) delivered.get() / dispatched;
             assertThat(fx.net.totalCount()).isEqualTo(calls);
-            assertThat(requestDrops).as("request drop rate").isBetween(0.085, 0.115);
-            assertThat(replyDrops).as("reply drop rate").isBetween(0.085, 0.115);
+            // The fixed seed does not fix the outcome: 200 callers draw from one source in whatever order the
+            // scheduler runs them. So the bounds come from the distributions. Request drops are Binomial(10000,
+            // 0.1) (sd 30) and reply drops Binomial(~9000, 0.1) (sd 28). The band [0.085, 0.115] failed a correct
+            // network about 2.7e-6 of runs (exact tails 6.1e-7 + 2.1e-6); [0.08, 0.12] is 6.7 and 6.3 sd wide on
+            // each side and fails about 4e-10 of runs, and still catches drop rates of 5% or 20%.
+            assertThat(requestDrops).as("request drop rate").isBetween(0.08, 0.12);
+            assertThat(replyDrops).as("reply drop rate").isBetween(0.08, 0.12);
         }
     }
 

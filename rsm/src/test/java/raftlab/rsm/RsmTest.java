@@ -270,11 +270,19 @@ class RsmTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("me = 0");
     }
 
+    /**
+     * Waits until the reader thread has ended, so that everything it took from applyCh is applied. A reader still
+     * running at the deadline fails here, by name, rather than as a wrong count in the caller.
+     */
     private void awaitReaderGone() {
-        long deadline = Sim.millis() + 2000;
-        while (Sim.threads().aliveSince(mark).stream().anyMatch(t -> t.getName().startsWith("rsm-reader"))
-                && Sim.millis() < deadline) {
+        long deadline = Sim.millis() + 5000;
+        while (readerAlive() && Sim.millis() < deadline) {
             Sim.sleep(2);
         }
+        assertThat(readerAlive()).as("the RSM's reader ended after applyCh closed").isFalse();
+    }
+
+    private boolean readerAlive() {
+        return Sim.threads().aliveSince(mark).stream().anyMatch(t -> t.getName().startsWith("rsm-reader"));
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failure and a hang that is killed with a thread dump; seeds derived from the base seed and recorded in the logs;
  * the table; and Gradescope's results.json checked against the documented fields.
  *
- * <p>One grading run (five forks, about ten seconds) feeds every test here.
+ * <p>One grading run (six forks, two at a time, about ten seconds) feeds every test here.
  */
 class GraderTest {
 
@@ -40,7 +40,11 @@ class GraderTest {
         Catalogue fake = Catalogue.discover("raftlab.lab.fixture", null);
         tests = fake.select(List.of("9Z"));
         points = Points.load(write(dir.resolve("points.properties"), "part.9Z=2\nTestFails9Z=3\n"));
-        Forker forker = Forker.ofThisJvm(List.of("-Dlab.fixture=true"), 1.0);
+        // The fork's kill timer starts before JUnit does, so the hang's test body must be running (its seed line
+        // printed, its frame in the thread dump) before limit + margin. JUnit starts in about half a second on an
+        // idle machine, and two forks start at once here: a 1 s margin (2 s in all) left a loaded machine no room.
+        // 1 s + 4 s is ten times the idle start-up.
+        Forker forker = Forker.ofThisJvm(List.of("-Dlab.fixture=true"), 4.0);
         Grader.Options options = new Grader.Options(2, 2, BASE_SEED, dir.resolve("logs"), false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  *   <li>files whose first line is {@code //+solution-file};</li>
  *   <li>{@code .ci/}, {@code scripts/soak}, {@code docs/performance.md} (numbers about the reference), build output
  *       and logs;</li>
+ *   <li>the bug zoo, {@code tests/lab/zoo} (mutants of the reference, see {@link Zoo}), and its results,
+ *       {@code docs/test-strength.md};</li>
  *   <li>lines of text files (and comment lines of Java files) that mention those.</li>
  * </ul>
  */
@@ -46,9 +48,12 @@ public final class Handout {
             Pattern.compile("(.*/)?\\.jqwik-database"),
             Pattern.compile("lab-logs(/.*)?"),
             Pattern.compile("kit(/.*)?"),
-            Pattern.compile(".*\\.log"));
+            Pattern.compile(".*\\.log"),
+            Pattern.compile("tests/lab/zoo(/.*)?"),          // the bug zoo: mutants of the reference (staff)
+            Pattern.compile("docs/test-strength\\.md"));
     /** A line that mentions something left out of the kit. */
-    static final Pattern MENTIONS_EXCLUDED = Pattern.compile("performance\\.md|scripts/soak|\\.ci/|`soak`|\\bsoak\\b");
+    static final Pattern MENTIONS_EXCLUDED = Pattern.compile(
+            "performance\\.md|test-strength\\.md|tests/lab/zoo|scripts/soak|\\.ci/|`soak`|\\bsoak\\b");
 
     private Handout() {}
 

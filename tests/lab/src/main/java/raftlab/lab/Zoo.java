@@ -209,13 +209,27 @@ public final class Zoo {
         return b.toString();
     }
 
+    /**
+     * {@return the trimmed lines of a reference file, each also without a leading {@code //}: the student skeleton's
+     * commented-out code becomes kit code, so it is not the zoo's}
+     */
+    public static Set<String> referenceLines(String text) {
+        Set<String> lines = new java.util.HashSet<>();
+        text.lines().map(String::trim).forEach(l -> {
+            lines.add(l);
+            lines.add(l.replaceFirst("^//\\s*", ""));
+        });
+        return lines;
+    }
+
     /** A trace of the zoo found in the kit. */
     public record Leak(String kitFile, int line, String text, String mutant) {}
 
     /**
      * {@return every trace of the zoo in the kit directory {@code kit}}: a file under {@link #DIR}, a mutant's
      * header line {@code name: ...}, or a telling line of a mutant's replacement text (20 or more characters without
-     * spaces) that is new, i.e. not a line of the reference file it edits: such a line exists only in the zoo.
+     * spaces) that is new, i.e. not a line of the reference file it edits ({@link #referenceLines}): such a line
+     * exists only in the zoo.
      */
     public static List<Leak> leakScan(Path repo, Path kit) throws IOException {
         Path dir = repo.resolve(DIR);
@@ -228,9 +242,8 @@ public final class Zoo {
             telling.putIfAbsent("name: " + m.name(), m.name());
             for (Edit e : m.edits()) {
                 Path f = repo.resolve(e.file());
-                Set<String> original = Files.isRegularFile(f)
-                        ? Set.copyOf(Files.readString(f, StandardCharsets.UTF_8).lines().map(String::trim).toList())
-                        : Set.of();
+                Set<String> original = Files.isRegularFile(f) ? referenceLines(Files.readString(f,
+                        StandardCharsets.UTF_8)) : Set.of();
                 e.replace().lines().map(String::trim)
                         .filter(t -> t.replaceAll("\\s", "").length() >= 20 && !original.contains(t))
                         .forEach(t -> telling.putIfAbsent(t, m.name()));

@@ -179,7 +179,7 @@ final class ZooCommand implements Callable<Integer> {
                 ran++;
                 JsonNode results = new ObjectMapper().readTree(json.toFile());
                 for (JsonNode t : results.get("tests")) {
-                    String name = t.get("name").asText().replaceAll(" \\(.*", "");
+                    String name = t.get("name").asText().replaceAll("[: ].*", "");
                     byTest.merge(name, "failed".equals(t.get("status").asText()) ? 1 : 0, Integer::sum);
                     if ("failed".equals(t.get("status").asText())) {
                         if (caught.isEmpty() || caught.get(caught.size() - 1) != r) {
@@ -187,7 +187,7 @@ final class ZooCommand implements Callable<Integer> {
                         }
                         if (test == null) {
                             test = name;
-                            message = firstFailureLine(logs);
+                            message = firstFailureLine(logs, name);
                         }
                     }
                 }
@@ -203,11 +203,11 @@ final class ZooCommand implements Callable<Integer> {
         }
     }
 
-    /** {@return the first line that says why a run failed, from the failed runs' logs in {@code logs}} */
-    static String firstFailureLine(Path logs) throws IOException {
+    /** {@return the first line that says why {@code test} failed, from its failed run's log in {@code logs}} */
+    static String firstFailureLine(Path logs, String test) throws IOException {
         List<Path> failed;
         try (var s = Files.list(logs)) {
-            failed = s.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList();
+            failed = s.filter(p -> p.getFileName().toString().startsWith(test + "_")).sorted().toList();
         }
         for (Path log : failed) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -217,7 +217,8 @@ final class ZooCommand implements Callable<Integer> {
                     return l.substring("lab: ".length());
                 }
                 if (l.startsWith("lab: ") && l.endsWith(" failed:") && i + 1 < lines.size()) {
-                    String why = lines.get(i + 1).trim();
+                    String why = lines.get(i + 1).trim().replaceFirst("^(org\\.opentest4j\\.AssertionFailedError|"
+                            + "java\\.lang\\.AssertionError): ", "");
                     return why.length() > 200 ? why.substring(0, 200) + "..." : why;
                 }
             }

@@ -58,7 +58,7 @@ final class HandoutCommand implements Callable<Integer> {
         }
 
         System.out.println("lab: verify 2/3: no line of a solution region is in the kit");
-        List<Handout.Leak> leaks = new java.util.ArrayList<>(Handout.leakScan(r, out));
+        List<Handout.Leak> leaks = new ArrayList<>(Handout.leakScan(r, out));
         Zoo.leakScan(repo, out).forEach(z -> leaks.add(new Handout.Leak(z.kitFile(), z.line(), z.text(),
                 Zoo.DIR + "/" + z.mutant() + Zoo.SUFFIX)));
         if (leaks.isEmpty()) {

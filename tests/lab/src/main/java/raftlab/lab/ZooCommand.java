@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -166,6 +167,7 @@ final class ZooCommand implements Callable<Integer> {
                         "-n", "1", "-p", Integer.toString(parallel), "--json", json.toString(), "-o",
                         logs.toString()));
                 cmd.addAll(selectors);
+                deleteTree(logs);                     // no stale results.json from an earlier zoo run
                 Files.createDirectories(logs);
                 Path console = logs.resolve("console.txt");
                 Process p = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
@@ -198,7 +200,7 @@ final class ZooCommand implements Callable<Integer> {
             return new Verdict(caught, ran, test, message, null, byTest);
         } finally {
             for (String rel : mutated.keySet()) {
-                Files.copy(repo.resolve(rel), scratch.resolve(rel), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(repo.resolve(rel), scratch.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -206,7 +208,7 @@ final class ZooCommand implements Callable<Integer> {
     /** {@return the first line that says why {@code test} failed, from its failed run's log in {@code logs}} */
     static String firstFailureLine(Path logs, String test) throws IOException {
         List<Path> failed;
-        try (var s = Files.list(logs)) {
+        try (java.util.stream.Stream<Path> s = Files.list(logs)) {
             failed = s.filter(p -> p.getFileName().toString().startsWith(test + "_")).sorted().toList();
         }
         for (Path log : failed) {
@@ -224,6 +226,17 @@ final class ZooCommand implements Callable<Integer> {
             }
         }
         return "(no failure line found in " + logs + ")";
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -123,7 +124,7 @@ public final class HistoryBuilder<I, O> {
                     + " (" + first.getValue().input() + ", log position " + first.getValue().position()
                     + "); close them with neverReturned(client, unknownOutput) or build(input -> unknownOutput)");
         }
-        return operations.stream().filter(op -> op != null).toList();
+        return operations.stream().filter(Objects::nonNull).toList();
     }
 
     /**

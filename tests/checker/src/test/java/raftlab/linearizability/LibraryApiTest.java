@@ -96,21 +96,20 @@ class LibraryApiTest {
     }
 
     @Test
-    @DisplayName("checkEvents honours CheckOptions: the timeout, the pool size, debug checks")
+    @DisplayName("checkEvents honours CheckOptions: the timeout and debug checks")
     void checkEventsTakesOptions() {
-        // Three 20!-step partitions as events: without the timeout this would not end.
+        // Three 20!-step partitions as events: without the timeout this would not end (and UNKNOWN is only ever the
+        // answer of a timeout), so the options reached the search.
         List<Operation<Op, Boolean>> hard = new ArrayList<>(HardModels.hardPartition("a", 20));
         hard.addAll(HardModels.hardPartition("b", 20));
         hard.addAll(HardModels.hardPartition("c", 20));
         List<Event<Op, Boolean>> events = asEvents(hard);
         CheckOptions shortTimeout = CheckOptions.withTimeout(Duration.ofMillis(1000)).parallelism(2);
 
-        long start = System.nanoTime();
         assertThat(Linearizability.checkEvents(new OrderModel(), events, shortTimeout)).isEqualTo(CheckResult.UNKNOWN);
         VerboseResult<Op, Boolean> verbose = Linearizability.checkEventsVerbose(new OrderModel(), events, shortTimeout);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(verbose.result()).isEqualTo(CheckResult.UNKNOWN);
-        assertThat(millis).as("two checks with a 1 s timeout").isLessThan(2 * 1000 + 2400);
+        assertThat(verbose.statistics().steps()).as("it did search before giving up").isPositive();
 
         // Debug checks reach the search: a model that mutates its state is caught.
         List<Event<String, String>> incs = List.of(new Event.Call<>(0, 1, "inc"), new Event.Call<>(1, 2, "inc"),

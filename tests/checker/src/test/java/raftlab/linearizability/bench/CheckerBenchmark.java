@@ -34,7 +34,7 @@ import raftlab.linearizability.view.HistoryView;
  *
  * <p>Cold: {@code ... CheckerBenchmark --cold c50-ok [unpartitioned]} times the first check in a fresh JVM (class
  * loading and the interpreter included, parsing excluded) and prints one line; run it in several fresh JVMs and take
- * the median (docs/performance.md gives the loop).
+ * the median (docs/performance.md gives the loop). {@code --warm c10-bad unpartitioned} measures one case warm.
  *
  * <p>Porcupine v1.3.0 (Go 1.19.8) on the same kind of 2-core machine, median of 15 warm runs: c01-ok 0.46 ms,
  * c01-bad 0.22, c10-ok 1.49, c10-bad 0.36, c50-ok 317 (min 164), c50-bad 27; c10 unpartitioned ok 3.8 s, bad 3.6 s.
@@ -50,6 +50,14 @@ public final class CheckerBenchmark {
     public static void main(String[] args) {
         if (args.length >= 2 && args[0].equals("--cold")) {
             cold(args[1], args.length > 2 && args[2].equals("unpartitioned"));
+            return;
+        }
+        if (args.length >= 2 && args[0].equals("--warm")) { // one case only, e.g. to look at it with -Xlog:gc
+            boolean unpartitioned = args.length > 2 && args[2].equals("unpartitioned");
+            var history = Histories.fromEvents(KvLogs.load(args[1]));
+            var model = unpartitioned ? new AppendKvMapModel() : new AppendKvModel();
+            measure("kv/" + args[1] + (unpartitioned ? " unpartitioned" : " partitioned"), 2, RUNS,
+                    () -> Linearizability.check(model, history, Duration.ZERO));
             return;
         }
         System.out.printf("# CheckerBenchmark %s, %s %s, %d processors, max heap %d MB%n", LocalDate.now(),

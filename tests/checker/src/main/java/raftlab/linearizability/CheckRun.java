@@ -61,9 +61,16 @@ final class CheckRun<S, I, O> {
     }
 
     VerboseResult<I, O> run() {
+        if (model == null) {
+            throw new IllegalArgumentException("model is null");
+        }
         if (history == null) {
             throw new IllegalArgumentException("history is null");
         }
+        if (options == null) {
+            throw new IllegalArgumentException("options is null (use CheckOptions.withTimeout(Duration.ZERO))");
+        }
+        requireInitialState(model);
         Histories.validate(model, history);
         if (history.isEmpty()) {
             return new VerboseResult<>(CheckResult.OK, history, List.of());
@@ -91,6 +98,27 @@ final class CheckRun<S, I, O> {
             Thread.currentThread().interrupt();
         }
         return new VerboseResult<>(result, history, partitionResults(searches));
+    }
+
+    /**
+     * Fails at the API boundary, not deep inside a search, for a model whose initial state is null.
+     *
+     * @return the initial state
+     */
+    static <S> S requireInitialState(Model<S, ?, ?> model) {
+        S init;
+        try {
+            init = model.init();
+        } catch (IllegalArgumentException e) {
+            throw e; // a model's own clear error (e.g. a nondeterministic model with no initial state)
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the model's init() threw: " + e, e);
+        }
+        if (init == null) {
+            throw new IllegalArgumentException("the model's init() returned null; a model's states are never null "
+                    + "(model \"nothing\" as a value, e.g. \"\", an empty record or Optional.empty())");
+        }
+        return init;
     }
 
     /** {@return whether the calling thread was interrupted while waiting (the check then stops early)} */
@@ -259,7 +287,7 @@ final class CheckRun<S, I, O> {
                 ops.add(g);
             }
             Optional<List<Integer>> witness = r == CheckResult.OK ? Optional.of(s.witness()) : Optional.empty();
-            results.add(new PartitionResult(r, ops, s.partialLinearizations(), witness));
+            results.add(new PartitionResult(r, ops, s.partialLinearizations(), witness, s.statistics()));
         }
         return results;
     }

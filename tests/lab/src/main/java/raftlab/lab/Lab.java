@@ -178,7 +178,7 @@ public final class Lab implements Runnable {
         Path pointsFile;
 
         @Option(names = "--submission", paramLabel = "DIR",
-                description = "Grade a student's submission: its raft/, rsm/ and kvraft/ src/main copied into a "
+                description = "Grade a student's submission: its kvsrv/, raft/, rsm/ and kvraft/ src/main copied into a "
                         + "fresh copy of the student kit; nothing else of it is used.")
         Path submission;
 

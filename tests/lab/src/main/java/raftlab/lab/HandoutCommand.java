@@ -32,7 +32,8 @@ final class HandoutCommand implements Callable<Integer> {
     boolean noRun;
 
     @Option(names = "--run-limit", paramLabel = "SECONDS", defaultValue = "900",
-            description = "With --verify: the overall limit for running 2, 3A and 4A on the kit (default: ${DEFAULT-VALUE}).")
+            description = "With --verify: the overall limit for running 2, 3A and 4A on the kit "
+                    + "(default: ${DEFAULT-VALUE}).")
     long runLimitSeconds;
 
     @Override

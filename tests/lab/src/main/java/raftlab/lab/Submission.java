@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Grading a student's submission safely: only the student-owned sources ({@code kvsrv/src/main},
- * {@code raft/src/main}, {@code rsm/src/main}, {@code kvraft/src/main}) are taken from the submission, into a fresh student kit. The
- * submission cannot change labrpc, the tester, the graded tests, the build or this tool.
+ * {@code raft/src/main}, {@code rsm/src/main}, {@code kvraft/src/main}) are taken from the submission, into a fresh
+ * student kit. The submission cannot change labrpc, the tester, the graded tests, the build or this tool.
  */
 public final class Submission {
 

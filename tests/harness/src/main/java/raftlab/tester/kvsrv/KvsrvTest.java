@@ -105,7 +105,10 @@ public final class KvsrvTest {
         return config.fatalf(format, args);
     }
 
-    /** {@return {@code n} letters drawn uniformly from a–z and A–Z, from the test's seeded source} (MIT's {@code RandValue}) */
+    /**
+     * {@return {@code n} letters drawn uniformly from a–z and A–Z, from the test's seeded source} (MIT's
+     * {@code RandValue})
+     */
     public String randValue(int n) {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {

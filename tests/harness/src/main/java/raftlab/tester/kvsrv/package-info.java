@@ -4,7 +4,8 @@
  * spawning, the Put-count and linearizability checks, and the live-heap measurement of the memory test.
  *
  * <ul>
- *   <li>{@link raftlab.tester.kvsrv.KvsrvTest} — one Lab 2 test: the server, clerks, recorded operations, helpers;</li>
+ *   <li>{@link raftlab.tester.kvsrv.KvsrvTest} — one Lab 2 test: the server, clerks, recorded operations,
+ *       helpers;</li>
  *   <li>{@link raftlab.tester.kvsrv.KvsrvClerk} — a clerk with its own client end;</li>
  *   <li>{@link raftlab.tester.kvsrv.LiveHeap} — live heap bytes after forced collections, for the memory test.</li>
  * </ul>

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import raftlab.cluster.chaos.Chaos;
 import raftlab.cluster.node.Layout;
 import raftlab.cluster.node.Nodes;
 import raftlab.cluster.transport.GrpcEnds;
@@ -34,7 +35,7 @@ import raftlab.rsm.Err;
         description = "Run your Lab 4 KV server as a cluster of processes on 127.0.0.1, over gRPC, on disk.",
         subcommands = {ClusterCli.Start.class, ClusterCli.StatusCommand.class, ClusterCli.Stop.class,
                 ClusterCli.Restart.class, ClusterCli.Kill.class, ClusterCli.Put.class, ClusterCli.Get.class,
-                ClusterCli.PartitionCommand.class})
+                ClusterCli.PartitionCommand.class, ClusterCli.ChaosCommand.class})
 public final class ClusterCli implements Runnable {
 
     static final String DEFAULT_DIR = "cluster-data";
@@ -247,6 +248,32 @@ public final class ClusterCli implements Runnable {
             }
             out.println(reply.err());
             return 1;
+        }
+    }
+
+    @Command(name = "chaos", description = "Run clients against the running cluster while a nemesis kills (SIGKILL), "
+            + "pauses (SIGSTOP) and partitions nodes; check the history for linearizability and write its HTML view.")
+    static final class ChaosCommand implements Callable<Integer> {
+        @CommandLine.Mixin Folder folder;
+        @Spec CommandSpec spec;
+        @Option(names = "--duration", defaultValue = "60", description = "seconds of faults (default: ${DEFAULT-VALUE})")
+        long seconds;
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+        int clients;
+        @Option(names = "--seed", description = "the nemesis's random seed (default: fresh)")
+        Long seed;
+
+        @Override
+        public Integer call() {
+            Nodes cluster = folder.nodes();
+            if (cluster.awaitLeader(30_000).isEmpty()) {
+                throw new IllegalStateException("the cluster in " + folder.dir + " has no leader; start it first");
+            }
+            long s = seed != null ? seed : System.nanoTime();
+            spec.commandLine().getOut().printf("chaos: %d s, %d clients, seed %d%n", seconds, clients, s);
+            Chaos.Report report = Chaos.run(cluster, java.time.Duration.ofSeconds(seconds), clients, s,
+                    spec.commandLine().getOut());
+            return report.verdict() == raftlab.linearizability.CheckResult.OK ? 0 : 1;
         }
     }
 

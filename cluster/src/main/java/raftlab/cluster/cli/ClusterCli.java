@@ -35,7 +35,7 @@ import raftlab.rsm.Err;
         description = "Run your Lab 4 KV server as a cluster of processes on 127.0.0.1, over gRPC, on disk.",
         subcommands = {ClusterCli.Start.class, ClusterCli.StatusCommand.class, ClusterCli.Stop.class,
                 ClusterCli.Restart.class, ClusterCli.Kill.class, ClusterCli.Put.class, ClusterCli.Get.class,
-                ClusterCli.PartitionCommand.class, ClusterCli.ChaosCommand.class})
+                ClusterCli.PartitionCommand.class, ClusterCli.ChaosCommand.class, ClusterCli.BenchCommand.class})
 public final class ClusterCli implements Runnable {
 
     static final String DEFAULT_DIR = "cluster-data";
@@ -274,6 +274,45 @@ public final class ClusterCli implements Runnable {
             Chaos.Report report = Chaos.run(cluster, java.time.Duration.ofSeconds(seconds), clients, s,
                     spec.commandLine().getOut());
             return report.verdict() == raftlab.linearizability.CheckResult.OK ? 0 : 1;
+        }
+    }
+
+    @Command(name = "bench", description = "Closed-loop load on the running cluster: throughput and latency "
+            + "percentiles (HdrHistogram); --floor measures one durable save and one gRPC loopback round trip.")
+    static final class BenchCommand implements Callable<Integer> {
+        @CommandLine.Mixin Folder folder;
+        @Spec CommandSpec spec;
+        @Option(names = "--clients", split = ",", defaultValue = "1", description = "concurrent clients; a list runs "
+                + "one measurement each (default: ${DEFAULT-VALUE})")
+        List<Integer> clients;
+        @Option(names = "--duration", defaultValue = "10", description = "seconds per measurement after 1 s warm-up")
+        long seconds;
+        @Option(names = "--value-size", defaultValue = "16") int valueSize;
+        @Option(names = "--reads", defaultValue = "0", description = "percent of gets (default: ${DEFAULT-VALUE})")
+        int readPercent;
+        @Option(names = "--floor", description = "measure the floor instead (needs no cluster)")
+        boolean floor;
+        @Option(names = "--floor-port", defaultValue = "7199") int floorPort;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (floor) {
+                java.nio.file.Files.createDirectories(folder.dir);
+                raftlab.cluster.bench.Floor.measure(folder.dir, floorPort, 2000, out);
+                return 0;
+            }
+            Nodes cluster = folder.nodes();
+            if (cluster.awaitLeader(30_000).isEmpty()) {
+                throw new IllegalStateException("the cluster in " + folder.dir + " has no leader; start it first");
+            }
+            for (int c : clients) {
+                var result = raftlab.cluster.bench.Bench.run(cluster, c, java.time.Duration.ofSeconds(seconds),
+                        valueSize, readPercent);
+                raftlab.cluster.bench.Bench.print(out, cluster.layout().nodes() + " nodes, " + readPercent + "% reads",
+                        result);
+            }
+            return 0;
         }
     }
 

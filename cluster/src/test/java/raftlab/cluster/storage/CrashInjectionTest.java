@@ -20,7 +20,7 @@ import raftlab.labrpc.sim.Sim;
  * the last one the writer acknowledged, and at most one newer (the save in flight). Each new writer starts by
  * recovering and repairing what the previous one left.
  *
- * <p>CI runs {@value #CI_ROUNDS} kills; {@code -Dcluster.crash.rounds=1000} (see {@code cluster/scripts/crash-campaign})
+ * <p>CI runs {@value #CI_ROUNDS} kills; {@code cluster/scripts/crash-campaign 1000}
  * runs the long campaign.
  */
 class CrashInjectionTest {

@@ -24,7 +24,7 @@ import raftlab.rsm.Err;
 public final class Bench {
 
     /** The outcome of one run. */
-    public record Result(int clients, long operations, double seconds, Histogram latencyMicros) {
+    public record Result(int clients, long operations, double seconds, Histogram latencyMicros, long allOperations) {
 
         public double throughput() {
             return operations / seconds;
@@ -37,6 +37,7 @@ public final class Bench {
 
     public static Result run(Nodes nodes, int clients, Duration duration, int valueSize, int readPercent) {
         Recorder recorder = new Recorder(3);
+        java.util.concurrent.atomic.AtomicLong all = new java.util.concurrent.atomic.AtomicLong();
         long start = Sim.millis();
         long measureFrom = start + WARMUP_MS;
         long end = measureFrom + duration.toMillis();
@@ -68,6 +69,7 @@ public final class Bench {
                                 }
                             }
                             long t1 = Sim.nanoTime();
+                            all.incrementAndGet();
                             if (Sim.millis() >= measureFrom && Sim.millis() < end) {
                                 recorder.recordValue(Math.max(1, (t1 - t0) / 1000));
                             }
@@ -82,7 +84,8 @@ public final class Bench {
             allEnds.forEach(GrpcEnds::close);
         }
         Histogram histogram = recorder.getIntervalHistogram();
-        return new Result(clients, histogram.getTotalCount(), duration.toMillis() / 1000.0, histogram);
+        return new Result(clients, histogram.getTotalCount(), duration.toMillis() / 1000.0, histogram,
+                all.get());
     }
 
     /** Prints one result line: clients, ops, throughput, p50/p90/p99/p99.9/max in milliseconds. */
@@ -92,6 +95,7 @@ public final class Bench {
                 label, r.clients(), r.operations(), r.throughput(), h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                 h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+        out.printf("%-22s (%d operations in all, warm-up included)%n", "", r.allOperations());
         out.flush();
     }
 }

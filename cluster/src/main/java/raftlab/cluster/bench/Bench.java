@@ -24,7 +24,8 @@ import raftlab.rsm.Err;
 public final class Bench {
 
     /** The outcome of one run. */
-    public record Result(int clients, long operations, double seconds, Histogram latencyMicros, long allOperations) {
+    public record Result(int clients, long operations, double seconds, Histogram latencyMicros, long allOperations,
+                         List<LatencyPlot.Sample> samples) {
 
         public double throughput() {
             return operations / seconds;
@@ -38,6 +39,7 @@ public final class Bench {
     public static Result run(Nodes nodes, int clients, Duration duration, int valueSize, int readPercent) {
         Recorder recorder = new Recorder(3);
         java.util.concurrent.atomic.AtomicLong all = new java.util.concurrent.atomic.AtomicLong();
+        java.util.Queue<LatencyPlot.Sample> samples = new java.util.concurrent.ConcurrentLinkedQueue<>();
         long start = Sim.millis();
         long measureFrom = start + WARMUP_MS;
         long end = measureFrom + duration.toMillis();
@@ -70,8 +72,10 @@ public final class Bench {
                             }
                             long t1 = Sim.nanoTime();
                             all.incrementAndGet();
-                            if (Sim.millis() >= measureFrom && Sim.millis() < end) {
+                            long now = Sim.millis();
+                            if (now >= measureFrom && now < end) {
                                 recorder.recordValue(Math.max(1, (t1 - t0) / 1000));
+                                samples.add(new LatencyPlot.Sample(now - measureFrom, (t1 - t0) / 1000));
                             }
                         }
                     } finally {
@@ -85,7 +89,17 @@ public final class Bench {
         }
         Histogram histogram = recorder.getIntervalHistogram();
         return new Result(clients, histogram.getTotalCount(), duration.toMillis() / 1000.0, histogram,
-                all.get());
+                all.get(), samples.stream().sorted(java.util.Comparator.comparingLong(LatencyPlot.Sample::atMillis))
+                        .toList());
+    }
+
+    /** Writes the latency-over-time page of {@code r} to {@code file}. */
+    public static void plot(java.nio.file.Path file, String title, Result r) {
+        try {
+            LatencyPlot.write(file, title, r.samples(), (long) (r.seconds() * 1000));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** Prints one result line: clients, ops, throughput, p50/p90/p99/p99.9/max in milliseconds. */

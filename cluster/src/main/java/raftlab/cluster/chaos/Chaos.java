@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -15,6 +16,7 @@ import raftlab.cluster.transport.GrpcEnds;
 import raftlab.cluster.transport.Partition;
 import raftlab.kvraft.Clerk;
 import raftlab.kvraft.KvRpc.GetReply;
+import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.sim.Sim;
 import raftlab.linearizability.CheckResult;
 import raftlab.linearizability.HistoryRecorder;
@@ -58,7 +60,7 @@ public final class Chaos {
                 Random random = new Random(seed * 31 + c);
                 threads.add(Sim.go("chaos-client-" + c, () -> {
                     try {
-                        clientLoop(client, new Clerk(ends.ends()), random, recorder, deadline);
+                        clientLoop(client, ends.ends(), random, recorder, deadline);
                     } finally {
                         done.countDown();
                     }
@@ -102,12 +104,19 @@ public final class Chaos {
         };
     }
 
-    private static void clientLoop(int client, Clerk clerk, Random random,
+    /**
+     * One client: get a key, then (half the time) put a new value at the version read. Half the gets come from a
+     * fresh clerk whose server list starts at a random node, as a new client would, so every server is asked, not
+     * only the one the long-lived clerk found to be leader.
+     */
+    private static void clientLoop(int client, List<ClientEnd> ends, Random random,
                                    HistoryRecorder<KvInput, KvOutput> recorder, long deadline) {
+        Clerk clerk = new Clerk(ends);
         int n = 0;
         while (Sim.millis() < deadline && !Thread.currentThread().isInterrupted()) {
             String key = "k" + random.nextInt(KEYS);
-            KvOutput.GetResult got = get(client, clerk, key, recorder);
+            Clerk reader = random.nextBoolean() ? clerk : new Clerk(rotated(ends, random.nextInt(ends.size())));
+            KvOutput.GetResult got = get(client, reader, key, recorder);
             if (got == null) {
                 return;
             }
@@ -123,6 +132,12 @@ public final class Chaos {
                 }
             }
         }
+    }
+
+    private static List<ClientEnd> rotated(List<ClientEnd> ends, int by) {
+        List<ClientEnd> list = new ArrayList<>(ends);
+        Collections.rotate(list, -by);
+        return list;
     }
 
     private static KvOutput.GetResult get(int client, Clerk clerk, String key,

@@ -95,6 +95,10 @@ public final class ClusterCli implements Runnable {
                 + "fails (default: ${DEFAULT-VALUE})")
         long rpcDeadlineMs;
 
+        @Option(names = "--server-factory", hidden = true, defaultValue = "",
+                description = "a ServerFactory class instead of the student's KVServer (kit tests only)")
+        String serverFactory;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -107,7 +111,7 @@ public final class ClusterCli implements Runnable {
                 }
             } else {
                 cluster = Nodes.create(new Layout(folder.dir, nodes == null ? 3 : nodes,
-                        basePort == null ? 7100 : basePort, maxRaftState, rpcDeadlineMs));
+                        basePort == null ? 7100 : basePort, maxRaftState, rpcDeadlineMs, serverFactory));
             }
             Layout layout = cluster.layout();
             int started = 0;
@@ -309,8 +313,11 @@ public final class ClusterCli implements Runnable {
             for (int c : clients) {
                 var result = raftlab.cluster.bench.Bench.run(cluster, c, java.time.Duration.ofSeconds(seconds),
                         valueSize, readPercent);
-                raftlab.cluster.bench.Bench.print(out, cluster.layout().nodes() + " nodes, " + readPercent + "% reads",
-                        result);
+                String label = cluster.layout().nodes() + " nodes, " + readPercent + "% reads";
+                raftlab.cluster.bench.Bench.print(out, label, result);
+                java.nio.file.Path plot = cluster.layout().root().resolve("bench-" + c + "-clients.html");
+                raftlab.cluster.bench.Bench.plot(plot, label + ", " + c + " clients", result);
+                out.printf("%-22s latency over time: %s%n", "", plot);
             }
             return 0;
         }

@@ -16,12 +16,13 @@ import java.util.stream.IntStream;
  * {@code node-<i>}, holding the node's storage, {@code node.pid} while it runs, and {@code node.log}. Node i listens
  * on {@code 127.0.0.1:(basePort + i)}.
  */
-public record Layout(Path root, int nodes, int basePort, int maxRaftState, long rpcDeadlineMs) {
+public record Layout(Path root, int nodes, int basePort, int maxRaftState, long rpcDeadlineMs, String serverFactory) {
 
     static final String FILE = "cluster.properties";
 
     public Layout {
         root = root.toAbsolutePath().normalize();
+        serverFactory = serverFactory == null ? "" : serverFactory;
         if (nodes < 1 || nodes > 15) {
             throw new IllegalArgumentException("a cluster has 1 to 15 nodes, not " + nodes);
         }
@@ -53,6 +54,7 @@ public record Layout(Path root, int nodes, int basePort, int maxRaftState, long 
         p.setProperty("basePort", Integer.toString(basePort));
         p.setProperty("maxRaftState", Integer.toString(maxRaftState));
         p.setProperty("rpcDeadlineMs", Long.toString(rpcDeadlineMs));
+        p.setProperty("serverFactory", serverFactory);
         try (Writer out = Files.newBufferedWriter(root.resolve(FILE))) {
             p.store(out, "raftlab cluster");
         } catch (IOException e) {
@@ -76,6 +78,7 @@ public record Layout(Path root, int nodes, int basePort, int maxRaftState, long 
             throw new UncheckedIOException("cannot read " + root.resolve(FILE), e);
         }
         return new Layout(root, Integer.parseInt(p.getProperty("nodes")), Integer.parseInt(p.getProperty("basePort")),
-                Integer.parseInt(p.getProperty("maxRaftState")), Long.parseLong(p.getProperty("rpcDeadlineMs")));
+                Integer.parseInt(p.getProperty("maxRaftState")), Long.parseLong(p.getProperty("rpcDeadlineMs")),
+                p.getProperty("serverFactory", ""));
     }
 }

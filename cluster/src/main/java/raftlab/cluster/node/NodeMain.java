@@ -11,7 +11,6 @@ import raftlab.cluster.transport.GrpcEnds;
 import raftlab.cluster.transport.GrpcHost;
 import raftlab.cluster.transport.Partition;
 import raftlab.cluster.wire.TypeTable;
-import raftlab.kvraft.KVServer;
 import raftlab.labrpc.net.Server;
 import raftlab.labrpc.net.Service;
 import raftlab.labrpc.persist.Persister;
@@ -74,16 +73,18 @@ public final class NodeMain {
             }
         });
         GrpcEnds ends = new GrpcEnds(id, layout.ports(), layout.rpcDeadlineMs(), partition);
-        KVServer kv = KVServer.start(ends.ends(), 0, id, persister, layout.maxRaftState());
-        server.addService(Service.of("KVServer", kv));
+        ServerFactory.Started kv = ServerFactory.named(layout.serverFactory())
+                .start(ends.ends(), id, persister, layout.maxRaftState());
+        server.addService(Service.of("KVServer", kv.kvService()));
         server.addService(Service.of("Raft", kv.raft()));
         server.addService(Service.of("Node", new NodeService(id, kv.raft(), persister, store, partition)));
 
         Path pidFile = dir.resolve(PID_FILE);
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
+        // A shutdown hook must be an unstarted Thread, so this one cannot go through Sim.go.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kv.kill();
+            kv.kill().run();
             host.close();
             ends.close();
             store.close();

@@ -7,6 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +41,8 @@ class ChaosTest {
 
     @Test
     void aShortChaosRunOnTheReferenceIsLinearizable() {
-        Path dir = root.resolve("c");
         StringWriter out = new StringWriter();
-        int code = ClusterCli.run(new String[] {"start", "-n", "3", "--dir", dir.toString(), "--base-port",
-                Integer.toString(20_000 + new java.util.Random().nextInt(30_000))}, new PrintWriter(out, true),
-                new PrintWriter(out, true));
-        nodes = new Nodes(Layout.load(dir));
-        assertThat(code).as(out.toString()).isZero();
+        startCluster(out);
 
         Chaos.Report report = Chaos.run(nodes, Duration.ofSeconds(15), 3, 42, new PrintWriter(out, true));
 
@@ -53,5 +51,26 @@ class ChaosTest {
         assertThat(report.nodesKilled()).as("nodes killed").isGreaterThanOrEqualTo(1);
         assertThat(report.operations()).as("operations recorded").isGreaterThan(50);
         assertThat(Files.exists(report.view())).isTrue();
+    }
+
+    /** The checker is not fooled: a server whose gets skip Raft serves stale values, and chaos shows it. */
+    @Test
+    void chaosCatchesAServerThatAnswersGetsFromLocalState() {
+        StringWriter out = new StringWriter();
+        startCluster(out, "--server-factory", "raftlab.kvraft.LocalReadServerFactory");
+
+        Chaos.Report report = Chaos.run(nodes, Duration.ofSeconds(15), 3, 42, new PrintWriter(out, true));
+
+        assertThat(report.verdict()).as(out.toString()).isEqualTo(CheckResult.ILLEGAL);
+    }
+
+    private void startCluster(StringWriter out, String... extra) {
+        Path dir = root.resolve("c");
+        List<String> args = new ArrayList<>(List.of("start", "-n", "3", "--dir", dir.toString(), "--base-port",
+                Integer.toString(20_000 + new Random().nextInt(30_000))));
+        args.addAll(List.of(extra));
+        int code = ClusterCli.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(out, true));
+        nodes = new Nodes(Layout.load(dir));
+        assertThat(code).as(out.toString()).isZero();
     }
 }

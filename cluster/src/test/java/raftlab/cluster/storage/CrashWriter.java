@@ -13,6 +13,9 @@ public final class CrashWriter {
     private CrashWriter() {}
 
     public static void main(String[] args) {
+        // If the test JVM dies without killing us (itself SIGKILLed), do not write on forever.
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1));
         PrintStream out = System.out;
         try (DurableStore store = DurableStore.open(Path.of(args[0]))) {
             long i = Workload.check(store.recovered()) + 1;

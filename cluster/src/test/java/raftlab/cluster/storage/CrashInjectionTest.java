@@ -25,7 +25,7 @@ import raftlab.labrpc.sim.Sim;
  */
 class CrashInjectionTest {
 
-    static final int CI_ROUNDS = 200;
+    static final int CI_ROUNDS = 120;
 
     @TempDir
     Path dir;

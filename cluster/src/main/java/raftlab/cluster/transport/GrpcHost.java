@@ -43,8 +43,10 @@ public final class GrpcHost implements AutoCloseable {
         try {
             grpc.start();
         } catch (IOException e) {
-            boolean inUse = e instanceof BindException || e.getCause() instanceof BindException
-                    || String.valueOf(e.getMessage()).contains("in use");
+            boolean inUse = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {   // Netty wraps the bind error in its own
+                inUse |= t instanceof BindException || String.valueOf(t.getMessage()).contains("in use");
+            }
             throw new IllegalStateException(inUse
                     ? "port " + port + " on 127.0.0.1 is already in use by another process; stop it or choose "
                             + "another base port"

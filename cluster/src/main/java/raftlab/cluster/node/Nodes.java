@@ -67,9 +67,11 @@ public final class Nodes {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(this::isOurNode).toList();
     }
 
+    /** A NodeMain whose folder argument is exactly this root (not merely a prefix of it, as /tmp/c of /tmp/c2). */
     private boolean isOurNode(ProcessHandle process) {
-        String line = process.info().commandLine().orElse("");
-        return line.contains(NodeMain.class.getName()) && line.contains(layout.root().toString());
+        List<String> args = List.of(process.info().arguments().orElse(new String[0]));
+        int main = args.indexOf(NodeMain.class.getName());
+        return main >= 0 && main + 1 < args.size() && args.get(main + 1).equals(layout.root().toString());
     }
 
     /**

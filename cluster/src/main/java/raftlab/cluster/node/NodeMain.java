@@ -25,11 +25,21 @@ public final class NodeMain {
     static final String PID_FILE = "node.pid";
     static final String TYPES_FILE = "types";
 
+    /**
+     * System property: when true the node halts as soon as the process that started it ends. Tests set it (in
+     * {@code cluster/pom.xml}), so nodes do not outlive a test JVM that is itself killed; the command line does not,
+     * as its nodes must outlive it.
+     */
+    public static final String DIE_WITH_PARENT = "raftlab.cluster.dieWithParent";
+
     private NodeMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             fail(2, "usage: NodeMain <cluster folder> <node id>");
+        }
+        if (Boolean.getBoolean(DIE_WITH_PARENT)) {
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         }
         String types = TypeTable.register();
         Layout layout = Layout.load(Path.of(args[0]));

@@ -93,7 +93,8 @@ public final class Nodes {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process;
         try {
-            process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            process = new ProcessBuilder(java, "-D" + NodeMain.DIE_WITH_PARENT + "=" + Boolean.getBoolean(
+                    NodeMain.DIE_WITH_PARENT), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-Xss512k", "-Xmx256m", "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(),
                     layout.root().toString(), Integer.toString(i))
                     .redirectErrorStream(true)

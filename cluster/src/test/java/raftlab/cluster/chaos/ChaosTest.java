@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import raftlab.cluster.cli.ClusterCli;
+import raftlab.cluster.TestPorts;
 import raftlab.cluster.node.Layout;
 import raftlab.cluster.node.Nodes;
 import raftlab.linearizability.CheckResult;
@@ -67,7 +67,7 @@ class ChaosTest {
     private void startCluster(StringWriter out, String... extra) {
         Path dir = root.resolve("c");
         List<String> args = new ArrayList<>(List.of("start", "-n", "3", "--dir", dir.toString(), "--base-port",
-                Integer.toString(20_000 + new Random().nextInt(30_000))));
+                Integer.toString(TestPorts.freeBasePort(3))));
         args.addAll(List.of(extra));
         int code = ClusterCli.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(out, true));
         nodes = new Nodes(Layout.load(dir));

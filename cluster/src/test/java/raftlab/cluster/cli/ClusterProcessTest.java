@@ -9,10 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import raftlab.cluster.TestPorts;
 import raftlab.cluster.node.Layout;
 import raftlab.cluster.node.Nodes;
 import raftlab.cluster.wire.NodeRpc.Status;
@@ -42,7 +42,7 @@ class ClusterProcessTest {
     @Test
     void putsAndGetsSurviveALeaderCrashAndAFullRestart() {
         dir = root.resolve("c");
-        Result start = cli("start", "-n", "3", "--base-port", Integer.toString(freeBasePort(3)));
+        Result start = cli("start", "-n", "3", "--base-port", Integer.toString(TestPorts.freeBasePort(3)));
         assertThat(start.code).as(start.text()).isZero();
         assertThat(start.out).contains("leader");
 
@@ -81,7 +81,7 @@ class ClusterProcessTest {
     @Test
     void aTakenPortIsNamedAndNothingStaysRunning() throws IOException {
         dir = root.resolve("c");
-        int base = freeBasePort(3);
+        int base = TestPorts.freeBasePort(3);
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress("127.0.0.1", base + 1));
             Result start = cli("start", "-n", "3", "--base-port", Integer.toString(base));
@@ -94,7 +94,7 @@ class ClusterProcessTest {
     @Test
     void aMissingDataDirectoryAndANodeThatWillNotStartAreClearErrors() throws IOException {
         dir = root.resolve("c");
-        assertThat(cli("start", "-n", "1", "--base-port", Integer.toString(freeBasePort(1))).code).isZero();
+        assertThat(cli("start", "-n", "1", "--base-port", Integer.toString(TestPorts.freeBasePort(1))).code).isZero();
         assertThat(cli("stop").code).isZero();
 
         Path nodeDir = dir.resolve("node-0");
@@ -139,25 +139,5 @@ class ClusterProcessTest {
         StringWriter err = new StringWriter();
         int code = ClusterCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
-    }
-
-    /** {@return a base port with {@code n} free ports from it on 127.0.0.1} */
-    static int freeBasePort(int n) {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + random.nextInt(30_000);
-            boolean free = true;
-            for (int i = 0; i < n && free; i++) {
-                try (ServerSocket s = new ServerSocket()) {
-                    s.bind(new InetSocketAddress("127.0.0.1", base + i));
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no 3 free ports found");
     }
 }

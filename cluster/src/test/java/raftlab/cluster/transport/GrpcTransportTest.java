@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import raftlab.cluster.TestPorts;
 import raftlab.cluster.wire.NodeRpc.PartitionArgs;
 import raftlab.cluster.wire.NodeRpc.PartitionReply;
 import raftlab.labrpc.net.ClientEnd;
@@ -116,11 +117,6 @@ class GrpcTransportTest {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestPorts.freeBasePort(1);
     }
 }

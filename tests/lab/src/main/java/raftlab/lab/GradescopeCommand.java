@@ -42,7 +42,7 @@ final class GradescopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Catalogue.discover().select(selectors);           // fail now on a bad selector, not on Gradescope
+        Catalogue.kit().select(selectors);           // fail now on a bad selector, not on Gradescope
         Path kit = out.resolve("kit");
         Handout.Result r = Handout.generate(LabHome.root(), kit);
         write(out.resolve("setup.sh"), setupScript(), true);

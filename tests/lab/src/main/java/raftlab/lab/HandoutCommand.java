@@ -82,7 +82,7 @@ final class HandoutCommand implements Callable<Integer> {
 
     /** Runs the kit's own {@code ./lab grade} on 3A and 4A: every test must fail, none may be killed. */
     private boolean runOnKit() throws IOException, InterruptedException {
-        List<String> parts = new ArrayList<>(Catalogue.discover().parts());
+        List<String> parts = new ArrayList<>(Catalogue.kit().parts());
         parts.retainAll(VERIFY_PARTS);
         System.out.println("lab: verify 3/3: every test of " + String.join(" and ", parts)
                 + " fails on the kit within its limit, none hangs (overall limit " + runLimitSeconds + " s)");

@@ -47,7 +47,8 @@ public final class Lab implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Lab());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof Catalogue.UnknownSelectorException || e instanceof UsageException) {
+            if (e instanceof Catalogue.UnknownSelectorException || e instanceof UsageException
+                    || e instanceof BuildFailedException) {
                 cmd.getErr().println(e.getMessage());
                 return 2;
             }
@@ -97,7 +98,7 @@ public final class Lab implements Runnable {
                 }
                 jvm.add("-D" + p);
             }
-            return Forker.ofThisJvm(jvm, marginSeconds);
+            return Forker.ofThisJvm(KitBuild.ensure(), jvm, marginSeconds);
         }
     }
 
@@ -119,7 +120,7 @@ public final class Lab implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            List<GradedTest> tests = Catalogue.kit().select(selectors);
             Forker forker = fork.forker();
             PrintStream out = System.out;
             int failed = 0;
@@ -197,7 +198,7 @@ public final class Lab implements Runnable {
                 return Submission.grade(submission, this);
             }
             Points points = pointsFile == null ? Points.defaults() : Points.load(pointsFile);
-            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            List<GradedTest> tests = Catalogue.kit().select(selectors);
             long base = seed != null ? seed : ThreadLocalRandom.current().nextLong() & 0x7FFF_FFFF_FFFFL;
             Path logDir = output != null ? output : defaultLogDir();
             PrintStream out = System.out;
@@ -326,7 +327,7 @@ public final class Lab implements Runnable {
         @Override
         public void run() {
             Points points = Points.defaults();
-            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            List<GradedTest> tests = Catalogue.kit().select(selectors);
             // Columns as wide as the longest name (MIT's 3D and 4C names run past 60 characters).
             int mitWidth = tests.stream().mapToInt(t -> t.mitName().length()).max().orElse(0);
             int javaWidth = tests.stream().mapToInt(t -> t.methodName().length()).max().orElse(0);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * {@code run_autograder}, {@code grading.conf}, the student kit in {@code kit/}, and all of it zipped as
  * {@code autograder.zip} (upload that).
  */
-@Command(name = "gradescope", description = {"Build a Gradescope autograder bundle (autograder.zip): setup.sh "
+@Command(name = "gradescope", mixinStandardHelpOptions = true, description = {"Build a Gradescope autograder bundle (autograder.zip): setup.sh "
         + "installs a JDK 21 and Maven, run_autograder grades /autograder/submission on the official kit and writes "
         + "/autograder/results/results.json."})
 final class GradescopeCommand implements Callable<Integer> {

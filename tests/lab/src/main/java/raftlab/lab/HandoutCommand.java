@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./lab handout --out DIR [--verify]}: the student kit. */
-@Command(name = "handout", description = {"Generate the student kit: solution regions stripped, student code "
+@Command(name = "handout", mixinStandardHelpOptions = true, description = {"Generate the student kit: solution regions stripped, student code "
         + "applied; no .ci/, no soak script, no notes on the reference's performance.",
         "--verify then checks that the kit compiles, that no solution line is in it, and that every graded test "
                 + "of 3A and 4A fails on it in time."})

@@ -104,7 +104,7 @@ public final class Lab implements Runnable {
 
     // ---- test ------------------------------------------------------------------------------------------------
 
-    @Command(name = "test", description = {"Run tests once, in order, showing their output as they run.",
+    @Command(name = "test", mixinStandardHelpOptions = true, description = {"Run tests once, in order, showing their output as they run.",
             "Selectors: a lab (3), a part (3A), a test by MIT name (TestBasicAgree3B) or Java name "
                     + "(testBasicAgree3B), or a test class (Raft3BTest)."})
     static final class TestCommand implements java.util.concurrent.Callable<Integer> {
@@ -146,7 +146,7 @@ public final class Lab implements Runnable {
 
     // ---- grade -----------------------------------------------------------------------------------------------
 
-    @Command(name = "grade", description = {"Run each selected test (default: all) RUNS times in forked JVMs, "
+    @Command(name = "grade", mixinStandardHelpOptions = true, description = {"Run each selected test (default: all) RUNS times in forked JVMs, "
             + "show live progress, and print a table with points.",
             "Keeps the logs of failed runs as <output>/<Test>_<k>.log; exit status 1 if any run failed."})
     static final class GradeCommand implements java.util.concurrent.Callable<Integer> {
@@ -319,7 +319,7 @@ public final class Lab implements Runnable {
 
     // ---- list ------------------------------------------------------------------------------------------------
 
-    @Command(name = "list", description = "List the graded tests with their part, points and time limit.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the graded tests with their part, points and time limit.")
     static final class ListCommand implements Runnable {
         @Parameters(arity = "0..*", paramLabel = "SELECTOR", description = "What to list (default: every test).")
         List<String> selectors = new ArrayList<>();

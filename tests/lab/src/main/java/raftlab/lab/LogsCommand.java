@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import raftlab.labrpc.log.Topic;
 
 /** {@code ./lab logs FILE [-c PEERS] [-j TOPICS] [-i TOPICS] [--no-color]}. */
-@Command(name = "logs", description = {"Show a topic log (VERBOSE=1 or ./lab test -v output) for reading: one column "
+@Command(name = "logs", mixinStandardHelpOptions = true, description = {"Show a topic log (VERBOSE=1 or ./lab test -v output) for reading: one column "
         + "per peer, topics filtered, each topic in its colour.",
         "Example: ./lab logs lab-logs/.../TestReElection3A_3.log -c 3 -j VOTE,LEAD,TERM"})
 final class LogsCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ class GradedCatalogueTest {
 
     @Test
     void theCommittedListOfGradedTestsIsWhatDiscoveryFinds() throws IOException {
-        Path root = Path.of("../..").toAbsolutePath().normalize();
+        Path root = HandoutsTest.repositoryRoot();
         String discovered = Catalogue.discover().format();
         Path fresh = Path.of("target/graded-tests.tsv").toAbsolutePath();
         Files.createDirectories(fresh.getParent());

@@ -40,8 +40,16 @@ public final class Catalogue {
 
     /** A part tag: the lab's number and the part's letter. */
     static final Pattern PART = Pattern.compile("[0-9]+[A-Z]");
-    /** The tester's limit when a test declares no {@code @Timeout}. */
+    /**
+     * The tester's limit (MIT's 120 s, enforced by its watchdog), and the limit when a test declares no
+     * {@code @Timeout}. The graded classes' {@code @Timeout} (130 s) is JUnit's backstop above it.
+     */
     static final long DEFAULT_LIMIT_SECONDS = 120;
+
+    /** {@return the limit a student sees: the tester fails the test then (the handouts' 120 s)} */
+    static long testerLimitSeconds(GradedTest t) {
+        return Math.min(t.limitSeconds(), DEFAULT_LIMIT_SECONDS);
+    }
 
     /** The committed listing of the graded tests, relative to the repository. */
     public static final String FILE = "tests/graded/graded-tests.tsv";

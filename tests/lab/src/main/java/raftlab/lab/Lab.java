@@ -334,7 +334,7 @@ public final class Lab implements Runnable {
             String format = "%-4s %-" + mitWidth + "s  %-" + javaWidth + "s  %4s pts  limit %3d s  %s%n";
             for (GradedTest t : tests) {
                 System.out.printf(Locale.ROOT, format, t.part(), t.mitName(), t.methodName(), fmt(points.of(t)),
-                        t.limitSeconds(), t.displayName());
+                        Catalogue.testerLimitSeconds(t), t.displayName());
             }
         }
 

@@ -1,0 +1,93 @@
+package raftlab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fast rebuild: student modules in dependency order, errors as file:line, jars replaced only on success. */
+class FastCompileTest {
+
+    @TempDir
+    Path root;
+
+    private void put(String rel, String text) throws IOException {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private Path jars() {
+        return root.resolve("target/lab/jars");
+    }
+
+    private void compile(List<String> modules) throws IOException {
+        FastCompile.compile(root, modules, List.of(), jars(), root.resolve("target/lab/fast"));
+    }
+
+    @Test
+    void modulesCompileInOrderAgainstTheFreshClassesOfTheOnesBeforeThem() throws IOException {
+        put("raft/src/main/java/p/A.java", "package p;\npublic class A { public static int two() { return 2; } }\n");
+        put("raft/src/main/resources/p/a.txt", "resource\n");
+        put("rsm/src/main/java/q/B.java", "package q;\npublic class B { int x = p.A.two(); }\n");
+
+        compile(List.of("raft", "rsm"));
+
+        try (JarFile raft = new JarFile(jars().resolve("raft-classes.jar").toFile());
+             JarFile rsm = new JarFile(jars().resolve("rsm-classes.jar").toFile())) {
+            assertThat(raft.getEntry("p/A.class")).isNotNull();
+            assertThat(raft.getEntry("p/a.txt")).isNotNull();
+            assertThat(rsm.getEntry("q/B.class")).isNotNull();
+        }
+    }
+
+    @Test
+    void aCompileErrorIsReportedAsFileAndLineAndLeavesEveryJarAsItWas() throws IOException {
+        put("raft/src/main/java/p/A.java", "package p;\npublic class A { public static int two() { return 2; } }\n");
+        put("rsm/src/main/java/q/B.java", "package q;\npublic class B { int x = p.A.two(); }\n");
+        compile(List.of("raft", "rsm"));
+        byte[] raftBefore = Files.readAllBytes(jars().resolve("raft-classes.jar"));
+        byte[] rsmBefore = Files.readAllBytes(jars().resolve("rsm-classes.jar"));
+
+        put("raft/src/main/java/p/A.java", "package p;\npublic class A { int y = ; }\n");
+
+        assertThatThrownBy(() -> compile(List.of("raft", "rsm")))
+                .isInstanceOf(BuildFailedException.class)
+                .hasMessageContaining("raft/src/main/java/p/A.java:2: error: illegal start of expression")
+                .hasMessageContaining("1 error")
+                .hasMessageContaining("raft does not compile; nothing was run");
+        assertThat(Files.readAllBytes(jars().resolve("raft-classes.jar"))).isEqualTo(raftBefore);
+        assertThat(Files.readAllBytes(jars().resolve("rsm-classes.jar"))).isEqualTo(rsmBefore);
+    }
+
+    @Test
+    void aChangedModuleRecompilesWithEveryStudentModuleThatDependsOnIt() throws IOException {
+        for (String m : List.of("kvsrv", "raft", "rsm", "kvraft", "shardkv")) {
+            Files.createDirectories(root.resolve(m).resolve("src/main"));
+        }
+        StudentModules modules = StudentModules.of(root);
+
+        assertThat(modules.withDependents(Set.of("raft"))).containsExactly("raft", "rsm", "kvraft", "shardkv");
+        assertThat(modules.withDependents(Set.of("kvsrv"))).containsExactly("kvsrv", "shardkv");
+        assertThat(modules.withDependents(Set.of("kvraft", "raft"))).containsExactly("raft", "rsm", "kvraft",
+                "shardkv");
+        assertThat(modules.ownerOf("raft/src/main/java/raftlab/raft/RaftNode.java")).isEqualTo("raft");
+        assertThat(modules.ownerOf("raft/src/test/java/raftlab/raft/MyTest.java")).isNull();
+        assertThat(modules.ownerOf("tests/graded/src/test/java/X.java")).isNull();
+    }
+
+    @Test
+    void modulesNotInTheRepositoryAreLeftOut() throws IOException {
+        Files.createDirectories(root.resolve("raft/src/main"));
+        Files.createDirectories(root.resolve("rsm/src/main"));
+
+        assertThat(StudentModules.of(root).inBuildOrder()).containsExactly("raft", "rsm");
+    }
+}

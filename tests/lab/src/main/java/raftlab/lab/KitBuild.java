@@ -170,7 +170,10 @@ final class KitBuild {
         }
     }
 
-    /** {@return the build inputs (poms, files under a src/ folder) modified after {@code since}, repository-relative} */
+    /**
+     * {@return the build inputs (poms, files and folders under a src/ folder) modified after {@code since},
+     * repository-relative}
+     */
     List<String> changedSince(FileTime since) throws IOException {
         List<String> changed = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -179,7 +182,15 @@ final class KitBuild {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 boolean skip = !dir.equals(root) && (name.equals("target") || name.startsWith(".")
                         || dir.equals(root.resolve("kit")) || dir.equals(root.resolve("lab-logs")));
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (skip) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                // A folder changes when a file in it is added or deleted: a deleted class must not stay in a jar.
+                String rel = root.relativize(dir).toString().replace('\\', '/') + "/";
+                if (rel.contains("/src/") && attrs.lastModifiedTime().compareTo(since) > 0) {
+                    changed.add(rel);
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override

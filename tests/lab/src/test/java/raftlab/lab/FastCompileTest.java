@@ -84,6 +84,28 @@ class FastCompileTest {
     }
 
     @Test
+    void aDeletedSourceFileCountsAsAChangeOfItsModule() throws IOException {
+        put("raft/src/main/java/p/A.java", "package p;\nclass A {}\n");
+        put("raft/src/main/java/p/Gone.java", "package p;\nclass Gone {}\n");
+        put("pom.xml", "<project/>\n");
+        java.nio.file.attribute.FileTime built = java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(root.resolve("pom.xml")).toMillis() + 10_000);
+        for (String rel : List.of("pom.xml", "raft", "raft/src", "raft/src/main", "raft/src/main/java",
+                "raft/src/main/java/p", "raft/src/main/java/p/A.java", "raft/src/main/java/p/Gone.java")) {
+            Files.setLastModifiedTime(root.resolve(rel), java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        KitBuild build = new KitBuild(root, System.err);
+        assertThat(build.changedSince(built)).isEmpty();
+
+        Files.delete(root.resolve("raft/src/main/java/p/Gone.java"));
+        Files.setLastModifiedTime(root.resolve("raft/src/main/java/p"), java.nio.file.attribute.FileTime.fromMillis(
+                built.toMillis() + 1000));
+
+        assertThat(build.changedSince(built)).containsExactly("raft/src/main/java/p/");
+        assertThat(StudentModules.parse("raft:\n").keySet()).containsExactly("raft");
+    }
+
+    @Test
     void modulesNotInTheRepositoryAreLeftOut() throws IOException {
         Files.createDirectories(root.resolve("raft/src/main"));
         Files.createDirectories(root.resolve("rsm/src/main"));

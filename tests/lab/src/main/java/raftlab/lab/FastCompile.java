@@ -11,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.stream.Stream;
+import com.sun.source.util.JavacTask;
+import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -39,42 +43,75 @@ final class FastCompile {
     }
 
     /**
-     * Compiles {@code modules} (in build order) and replaces their jars in {@code jarDir}.
+     * Compiles the student modules whose sources changed, and each module that depends on one whose API changed,
+     * in build order; then replaces their jars in {@code jarDir}. A module whose API (its non-private types and
+     * members, with constant values) is what it was needs no dependent recompiled: their classes still link, and
+     * no constant of it was inlined differently. The API of each compiled module is kept in {@code work}; without
+     * it (after a Maven build) the module's dependents are recompiled.
      *
-     * @param classpath the fork class path of the last Maven build; the modules' own jars in it are left out
-     * @param work      a folder for the fresh output (emptied first)
-     * @throws BuildFailedException with the compiler's errors as {@code file:line: message}
+     * @param classpath the fork class path of the last Maven build; the jars of the modules compiled are left out
+     * @param work      a folder for the fresh output and the modules' APIs
+     * @return the modules compiled, in build order
+     * @throws BuildFailedException with the compiler's errors as {@code file:line: message}; no jar is replaced
      */
-    static void compile(Path root, List<String> modules, List<Path> classpath, Path jarDir, Path work)
-            throws IOException {
+    static List<String> compile(Path root, StudentModules students, Set<String> changed, List<Path> classpath,
+            Path jarDir, Path work) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Map<String, Path> fresh = new LinkedHashMap<>();
-        List<Path> ownJars = modules.stream().map(m -> jarDir.resolve(m + "-classes.jar")).toList();
+        Map<String, String> apis = new LinkedHashMap<>();
+        Set<String> apiChanged = new HashSet<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-            for (String m : modules) {
+            for (String m : students.inBuildOrder()) {
+                boolean needed = changed.contains(m) || students.dependencies(m).stream().anyMatch(apiChanged::contains);
+                if (!needed) {
+                    continue;
+                }
                 Path out = work.resolve(m);
                 deleteTree(out);
                 Files.createDirectories(out);
                 List<Path> cp = new ArrayList<>(fresh.values());
-                classpath.stream().filter(p -> !ownJars.contains(p)).forEach(cp::add);
+                List<Path> replaced = new ArrayList<>(fresh.keySet().stream().map(k -> jarDir.resolve(jarName(k))).toList());
+                replaced.add(jarDir.resolve(jarName(m)));
+                classpath.stream().filter(p -> !replaced.contains(p)).forEach(cp::add);
                 List<Path> sources = javaFiles(root.resolve(m).resolve("src/main/java"));
                 DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
                 List<String> options = new ArrayList<>(OPTIONS);
                 options.addAll(List.of("-d", out.toString(), "-cp",
                         String.join(java.io.File.pathSeparator, cp.stream().map(Path::toString).toList())));
-                boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                        files.getJavaFileObjectsFromPaths(sources)).call();
+                JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, options, null,
+                        files.getJavaFileObjectsFromPaths(sources));
+                String api = null;
+                boolean ok;
+                try {
+                    Iterable<? extends Element> types = task.analyze();
+                    api = Api.of(types);
+                    task.generate();
+                    ok = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+                } catch (IllegalStateException e) {
+                    ok = false;
+                }
                 if (!ok) {
                     throw new BuildFailedException(errors(root, diagnostics.getDiagnostics())
                             + "lab: " + m + " does not compile; nothing was run (fix the errors above)");
                 }
                 copyTree(root.resolve(m).resolve("src/main/resources"), out);
                 fresh.put(m, out);
+                apis.put(m, api);
+                Path known = work.resolve(m + ".api");
+                if (!Files.exists(known) || !Files.readString(known).equals(api)) {
+                    apiChanged.add(m);
+                }
             }
         }
         for (Map.Entry<String, Path> e : fresh.entrySet()) {
-            Jars.write(e.getValue(), jarDir.resolve(e.getKey() + "-classes.jar"));
+            Jars.write(e.getValue(), jarDir.resolve(jarName(e.getKey())));
+            Files.writeString(work.resolve(e.getKey() + ".api"), apis.get(e.getKey()));
         }
+        return List.copyOf(fresh.keySet());
+    }
+
+    private static String jarName(String module) {
+        return module + "-classes.jar";
     }
 
     /** {@return the errors as javac prints them: {@code path:line: error: message}, the line, a caret} */

@@ -22,8 +22,8 @@ import raftlab.labrpc.sim.Sim;
  *
  * <p>Maven is the build of record: it runs when there is no previous build or when a pom or any file of the kit
  * other than the student's sources changed since the last build ({@code target/lab/kit.stamp}). When only the
- * student's sources changed (the {@code src/main} of a module in {@code student-modules.txt}), those modules and the
- * student modules that depend on them are recompiled in this JVM ({@link FastCompile}). The forks run on jars of
+ * student's sources changed (the {@code src/main} of a module in {@code student-modules.txt}), those modules are
+ * recompiled in this JVM, and the student modules that depend on one whose API changed ({@link FastCompile}). The forks run on jars of
  * the modules' classes ({@code target/lab/jars}), so a class-data archive can hold them and a build that fails
  * leaves the last good classes in place.
  */
@@ -73,11 +73,11 @@ final class KitBuild {
         Files.deleteIfExists(started);
         Files.createFile(started);
         if (built && !other && FastCompile.available()) {
-            List<String> modules = students.withDependents(studentChanged);
             long t0 = Sim.nanoTime();
             List<Path> cp = Arrays.stream(Files.readString(cpFile).strip().split(java.io.File.pathSeparator))
                     .map(Path::of).toList();
-            FastCompile.compile(root, modules, cp, state.resolve("jars"), state.resolve("fast"));
+            List<String> modules = FastCompile.compile(root, students, studentChanged, cp, state.resolve("jars"),
+                    state.resolve("fast"));
             err.printf("lab: compiled %s (%.1f s)%n", String.join(", ", modules), (Sim.nanoTime() - t0) / 1e9);
         } else {
             maven(cpFile);
@@ -118,6 +118,7 @@ final class KitBuild {
         }
         Path jars = state.resolve("jars");
         FastCompile.deleteTree(jars);
+        FastCompile.deleteTree(state.resolve("fast"));   // the modules' APIs as the fast rebuild last saw them
         Path archive = state.resolve("fork.jsa");
         Files.deleteIfExists(archive);   // the classes changed: the class-data archive is stale
         Set<String> studentJars = new LinkedHashSet<>();

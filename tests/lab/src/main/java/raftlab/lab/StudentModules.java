@@ -84,17 +84,6 @@ final class StudentModules {
         order.add(m);
     }
 
-    /** {@return the modules in {@code changed} and every module that depends on one of them, in build order} */
-    List<String> withDependents(Set<String> changed) {
-        Set<String> affected = new LinkedHashSet<>(changed);
-        for (String m : inBuildOrder()) {
-            if (dependencies.get(m).stream().anyMatch(affected::contains)) {
-                affected.add(m);
-            }
-        }
-        return inBuildOrder().stream().filter(affected::contains).toList();
-    }
-
     /** {@return the student module that {@code rel} (a repository-relative path) is student source of, or null} */
     String ownerOf(String rel) {
         for (String m : dependencies.keySet()) {
@@ -103,6 +92,11 @@ final class StudentModules {
             }
         }
         return null;
+    }
+
+    /** {@return the student modules that {@code module} depends on directly} */
+    List<String> dependencies(String module) {
+        return dependencies.getOrDefault(module, List.of());
     }
 
     /** {@return the modules, as listed} */

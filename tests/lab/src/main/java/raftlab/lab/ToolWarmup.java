@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A short run of what {@code ./lab test} does in the tool's JVM (parse a command line, compile a class with
@@ -19,12 +20,13 @@ final class ToolWarmup {
         Lab.commandLine().parseArgs("test", "TestInitialElection3A");
         Path dir = Files.createTempDirectory("lab-warmup");
         try {
-            Path src = dir.resolve("w/src/main/java/w/W.java");
+            Path src = dir.resolve("raft/src/main/java/w/W.java");
             Files.createDirectories(src.getParent());
             Files.writeString(src, "package w;\n/** Warm-up. */\npublic record W(java.util.List<String> s) {\n"
                     + "    int n() { return s.stream().mapToInt(String::length).sum(); }\n}\n");
             if (FastCompile.available()) {
-                FastCompile.compile(dir, List.of("w"), List.of(), dir.resolve("jars"), dir.resolve("out"));
+                FastCompile.compile(dir, StudentModules.of(dir), Set.of("raft"), List.of(), dir.resolve("jars"),
+                        dir.resolve("out"));
             }
         } finally {
             FastCompile.deleteTree(dir);

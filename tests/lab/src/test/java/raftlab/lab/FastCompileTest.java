@@ -28,8 +28,9 @@ class FastCompileTest {
         return root.resolve("target/lab/jars");
     }
 
-    private void compile(List<String> modules) throws IOException {
-        FastCompile.compile(root, modules, List.of(), jars(), root.resolve("target/lab/fast"));
+    private List<String> compile(String... changed) throws IOException {
+        return FastCompile.compile(root, StudentModules.of(root), Set.of(changed), List.of(), jars(),
+                root.resolve("target/lab/fast"));
     }
 
     @Test
@@ -38,7 +39,7 @@ class FastCompileTest {
         put("raft/src/main/resources/p/a.txt", "resource\n");
         put("rsm/src/main/java/q/B.java", "package q;\npublic class B { int x = p.A.two(); }\n");
 
-        compile(List.of("raft", "rsm"));
+        assertThat(compile("raft", "rsm")).containsExactly("raft", "rsm");
 
         try (JarFile raft = new JarFile(jars().resolve("raft-classes.jar").toFile());
              JarFile rsm = new JarFile(jars().resolve("rsm-classes.jar").toFile())) {
@@ -52,13 +53,13 @@ class FastCompileTest {
     void aCompileErrorIsReportedAsFileAndLineAndLeavesEveryJarAsItWas() throws IOException {
         put("raft/src/main/java/p/A.java", "package p;\npublic class A { public static int two() { return 2; } }\n");
         put("rsm/src/main/java/q/B.java", "package q;\npublic class B { int x = p.A.two(); }\n");
-        compile(List.of("raft", "rsm"));
+        compile("raft", "rsm");
         byte[] raftBefore = Files.readAllBytes(jars().resolve("raft-classes.jar"));
         byte[] rsmBefore = Files.readAllBytes(jars().resolve("rsm-classes.jar"));
 
         put("raft/src/main/java/p/A.java", "package p;\npublic class A { int y = ; }\n");
 
-        assertThatThrownBy(() -> compile(List.of("raft", "rsm")))
+        assertThatThrownBy(() -> compile("raft"))
                 .isInstanceOf(BuildFailedException.class)
                 .hasMessageContaining("raft/src/main/java/p/A.java:2: error: illegal start of expression")
                 .hasMessageContaining("1 error")
@@ -68,16 +69,42 @@ class FastCompileTest {
     }
 
     @Test
-    void aChangedModuleRecompilesWithEveryStudentModuleThatDependsOnIt() throws IOException {
+    void aDependentIsRecompiledOnlyWhenTheAPIOfAModuleItUsesChanged() throws IOException {
+        put("raft/src/main/java/p/A.java", "package p;\npublic class A { public static int two() { return 2; } }\n");
+        put("rsm/src/main/java/q/B.java", "package q;\npublic class B { int x = p.A.two(); }\n");
+        put("kvraft/src/main/java/r/C.java", "package r;\npublic class C { q.B b; }\n");
+        assertThat(compile("raft", "rsm", "kvraft")).containsExactly("raft", "rsm", "kvraft");
+
+        // a method body: the API is the same, rsm and kvraft keep their classes
+        put("raft/src/main/java/p/A.java", "package p;\npublic class A { public static int two() { return 1 + 1; } }\n");
+        assertThat(compile("raft")).containsExactly("raft");
+
+        // a new public method: rsm is recompiled; its own API did not change, so kvraft is not
+        put("raft/src/main/java/p/A.java", "package p;\npublic class A { public static int two() { return 2; }\n"
+                + "    public static int three() { return 3; } }\n");
+        assertThat(compile("raft")).containsExactly("raft", "rsm");
+
+        // a constant's value (inlined by users): a change of API
+        put("raft/src/main/java/p/K.java", "package p;\npublic class K { public static final int N = 1; }\n");
+        assertThat(compile("raft")).containsExactly("raft", "rsm");
+        put("raft/src/main/java/p/K.java", "package p;\npublic class K { public static final int N = 2; }\n");
+        assertThat(compile("raft")).containsExactly("raft", "rsm");
+        // a private member: not API
+        put("raft/src/main/java/p/K.java", "package p;\npublic class K { public static final int N = 2;\n"
+                + "    private int hidden; }\n");
+        assertThat(compile("raft")).containsExactly("raft");
+    }
+
+    @Test
+    void studentModulesHaveTheirDependenciesAndOwnTheirSourceFiles() throws IOException {
         for (String m : List.of("kvsrv", "raft", "rsm", "kvraft", "shardkv")) {
             Files.createDirectories(root.resolve(m).resolve("src/main"));
         }
         StudentModules modules = StudentModules.of(root);
 
-        assertThat(modules.withDependents(Set.of("raft"))).containsExactly("raft", "rsm", "kvraft", "shardkv");
-        assertThat(modules.withDependents(Set.of("kvsrv"))).containsExactly("kvsrv", "shardkv");
-        assertThat(modules.withDependents(Set.of("kvraft", "raft"))).containsExactly("raft", "rsm", "kvraft",
-                "shardkv");
+        assertThat(modules.inBuildOrder()).containsExactly("kvsrv", "raft", "rsm", "kvraft", "shardkv");
+        assertThat(modules.dependencies("shardkv")).containsExactly("kvraft", "kvsrv");
+        assertThat(modules.dependencies("rsm")).containsExactly("raft");
         assertThat(modules.ownerOf("raft/src/main/java/raftlab/raft/RaftNode.java")).isEqualTo("raft");
         assertThat(modules.ownerOf("raft/src/test/java/raftlab/raft/MyTest.java")).isNull();
         assertThat(modules.ownerOf("tests/graded/src/test/java/X.java")).isNull();

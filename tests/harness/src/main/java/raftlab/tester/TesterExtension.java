@@ -120,7 +120,7 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
                 Optional.ofNullable(config.passedLine()).ifPresent(lines::add);
                 String stuck = cleanUp(config);
                 if (stuck != null) {
-                    problems.add(new AssertionFailedError(stuck + " (" + finished.seedText() + ")"));
+                    problems.add(fatal(stuck + " (" + finished.seedText() + ")", null));
                 }
             }
         } finally {
@@ -128,15 +128,18 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         }
         String leaks = LeakCheck.describe(LeakCheck.survivors(finished.threadMark, LeakCheck.GRACE_MILLIS));
         if (leaks != null) {
-            problems.add(new AssertionFailedError(leaks + "(" + finished.seedText() + ")"));
+            problems.add(fatal(leaks + "(" + finished.seedText() + ")", null));
         }
-        for (ThreadRegistry.Failure f : Sim.threads().failuresSince(finished.threadMark)) {
+        for (ThreadRegistry.Repeated r : Sim.threads().distinctFailuresSince(finished.threadMark)) {
+            ThreadRegistry.Failure f = r.first();
             // A checker's failure in a helper thread, or its echo in another thread's checkpoint, is reported once.
             boolean echo = f.error() == finished.failure()
                     || (f.error().getCause() != null && f.error().getCause() == finished.failure());
             if (!echo) {
-                problems.add(new AssertionFailedError("thread \"" + f.threadName() + "\" died: " + f.error()
-                        + " (" + finished.seedText() + ")", f.error()));
+                String repeats = r.times() == 1 ? "" : " (and " + (r.times() - 1) + " more time"
+                        + (r.times() == 2 ? "" : "s") + " in other threads)";
+                problems.add(fatal("thread \"" + f.threadName() + "\" died: " + f.error() + repeats + " ("
+                        + finished.seedText() + ")", f.error()));
             }
         }
         if (finished.failure() != null && !testFailed) {
@@ -157,5 +160,11 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             problems.stream().skip(1).forEach(first::addSuppressed);
             throw first;
         }
+    }
+
+    /** {@return a failure of the test's surroundings (cleanup, leaked threads, a thread's death), its Fatal: line printed} */
+    private static AssertionFailedError fatal(String message, Throwable cause) {
+        System.out.println("Fatal: " + message.lines().findFirst().orElse(message));
+        return new AssertionFailedError(message, cause);
     }
 }

@@ -58,8 +58,13 @@ public final class Forker {
 
     /** {@return a forker for this JVM's own {@code java} and classpath} */
     public static Forker ofThisJvm(List<String> jvmOptions, double marginSeconds) {
+        return ofThisJvm(System.getProperty("java.class.path"), jvmOptions, marginSeconds);
+    }
+
+    /** {@return a forker for this JVM's own {@code java} and the given class path} */
+    public static Forker ofThisJvm(String classpath, List<String> jvmOptions, double marginSeconds) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new Forker(java, System.getProperty("java.class.path"), jvmOptions, marginSeconds);
+        return new Forker(java, classpath, jvmOptions, marginSeconds);
     }
 
     /** The outcome of one run. */

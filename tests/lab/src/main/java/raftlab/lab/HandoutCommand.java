@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./lab handout --out DIR [--verify]}: the student kit. */
-@Command(name = "handout", description = {"Generate the student kit: solution regions stripped, student code "
+@Command(name = "handout", mixinStandardHelpOptions = true, description = {"Generate the student kit: solution regions stripped, student code "
         + "applied; no .ci/, no soak script, no notes on the reference's performance.",
         "--verify then checks that the kit compiles, that no solution line is in it, and that every graded test "
                 + "of 2, 3A and 4A fails on it in time."})
@@ -83,7 +83,7 @@ final class HandoutCommand implements Callable<Integer> {
 
     /** Runs the kit's own {@code ./lab grade} on 2, 3A and 4A: every test must fail, none may be killed. */
     private boolean runOnKit() throws IOException, InterruptedException {
-        List<String> parts = new ArrayList<>(Catalogue.discover().parts());
+        List<String> parts = new ArrayList<>(Catalogue.kit().parts());
         parts.retainAll(VERIFY_PARTS);
         System.out.println("lab: verify 3/3: every test of " + String.join(" and ", parts)
                 + " fails on the kit within its limit, none hangs (overall limit " + runLimitSeconds + " s)");

@@ -38,7 +38,7 @@ public final class Clerk {
     //-solution
 
     /**
-     * A clerk that talks to {@code server} (MIT's {@code MakeClerk}).
+     * A clerk that talks to {@code server} (MIT's MakeClerk).
      *
      * @throws NullPointerException if {@code server} is null
      */

@@ -40,7 +40,7 @@ public final class KVServer {
         // Your code here.
     }
 
-    /** {@return a new server with an empty store} (MIT's {@code MakeKVServer}) */
+    /** {@return a new server with an empty store} (MIT's MakeKVServer) */
     public static KVServer make() {
         return new KVServer();
     }

@@ -39,7 +39,7 @@ public final class Lock {
     //-solution
 
     /**
-     * A lock client that keeps the lock's state under {@code key} through {@code ck} (MIT's {@code MakeLock}).
+     * A lock client that keeps the lock's state under {@code key} through {@code ck} (MIT's MakeLock).
      *
      * @throws NullPointerException if {@code ck} or {@code key} is null
      */

@@ -34,6 +34,8 @@ final class SkeletonComments {
     private static final Set<String> PAPER_NAMES = Set.of("AppendEntries", "RequestVote", "InstallSnapshot");
 
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** MIT's own (Go) names, cited as such ("MIT's MakeClerk"): not a claim that the kit has the type. */
+    private static final Pattern MIT_NAME = Pattern.compile("MIT's (?:\\{@code )?[A-Z][A-Za-z0-9]*\\}?");
 
     private final Map<String, Path> kitTypes = new HashMap<>();
     private final Set<String> codeNames = new HashSet<>();
@@ -83,6 +85,7 @@ final class SkeletonComments {
                 continue;
             }
             t = QUOTED.matcher(t).replaceAll("\"\"");   // RPC names are quoted ("Raft.requestVote"): not members
+            t = MIT_NAME.matcher(t).replaceAll("MIT's");
             Set<String> types = new HashSet<>();
             Matcher camel = CAMEL.matcher(t);
             while (camel.find()) {

@@ -74,7 +74,10 @@ final class CheckRun<S, I, O> {
                 ? NO_DEADLINE : Math.max(1, timeout.toNanos()));
         List<PartitionSearch<S>> searches = partition();
         // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
-        int threads = history.size() < INLINE_BELOW ? 1 : Math.min(options.parallelism(), searches.size());
+        // In simulation mode the check runs on the calling (simulated) thread: a pool would wake it from outside the
+        // scheduler, at a wall-clock-dependent point of the simulated run.
+        int threads = history.size() < INLINE_BELOW || Sim.isSimulated()
+                ? 1 : Math.min(options.parallelism(), searches.size());
         Queue<PartitionSearch<S>> queue = new ConcurrentLinkedQueue<>(searches);
         boolean interrupted = false;
         if (threads <= 1) {

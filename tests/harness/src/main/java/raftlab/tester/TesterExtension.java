@@ -180,12 +180,27 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             finish(context);
             return;
         }
+        String name = context.getUniqueId();
         try {
             sim.run("tester afterEach", () -> finish(context));
         } finally {
+            lastSimulation = new SimulationSummary(name, sim.seed(), sim.steps(), sim.nanoTime(), sim.traceHash());
             Sim.install(previousRuntime);
             sim = null;
         }
+    }
+
+    /**
+     * What a finished simulated test did: how many scheduling steps, how much virtual time, and the hash of its
+     * schedule, which is the same for every run of one test with one seed (see docs/simulation.md).
+     */
+    public record SimulationSummary(String test, long seed, long steps, long virtualNanos, long traceHash) {}
+
+    private static volatile SimulationSummary lastSimulation;
+
+    /** {@return the summary of the last test that ran in simulation mode in this JVM, or null} */
+    public static SimulationSummary lastSimulation() {
+        return lastSimulation;
     }
 
     private void finish(ExtensionContext context) {

@@ -36,6 +36,13 @@ final class SimScheduler implements Executor {
     /** How long the carrier waits (real time) for the JDK's unblocker thread to hand back a monitor waiter. */
     private static final long UNBLOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /**
+     * The virtual time one step costs. Without it, work would take no time at all: clients that loop over RPCs on
+     * a reliable network would do unboundedly many operations before the clock could reach their deadline. 20 us is
+     * the order of one RPC hop plus its handler on this kit's real-time network (docs/simulation.md).
+     */
+    static final long STEP_NANOS = 20_000;
+
     /** How long the carrier waits for a wake-up from outside before it reports a deadlock. */
     private static final long OUTSIDE_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -239,6 +246,7 @@ final class SimScheduler implements Executor {
                 steps++;
                 traceHash = mix(mix(traceHash, next.id()), nowNanos);
                 next.task().run();
+                nowNanos += STEP_NANOS;
                 afterStep(next);
                 if (escape != null) {
                     AssertionError e = escape;

@@ -31,6 +31,10 @@ public final class EscapeCheck {
 
     private record Rule(Pattern pattern, String call, String instead) {}
 
+    /** {@code new Timer(} is java.util's only where the file imports it; a class of one's own may share the name. */
+    private static final String TIMER = "java.util.Timer";
+    private static final Pattern IMPORTS_TIMER = Pattern.compile("\\bimport\\s+java\\.util\\.(?:Timer|\\*)\\s*;");
+
     private static final List<Rule> RULES = List.of(
             rule("\\bThread\\s*\\.\\s*sleep\\s*\\(", "Thread.sleep", "use Sim.sleep(ms)"),
             rule("\\b(?:TimeUnit\\s*\\.\\s*\\w+|[A-Z_]+)\\s*\\.\\s*sleep\\s*\\(", "TimeUnit.sleep",
@@ -58,7 +62,7 @@ public final class EscapeCheck {
                     "CompletableFuture's *Async", "start the work with Sim.go(name, body)"),
             rule("\\.\\s*parallelStream\\s*\\(|\\.\\s*parallel\\s*\\(\\s*\\)", "a parallel stream",
                     "use a sequential stream"),
-            rule("\\bnew\\s+(?:java\\.util\\.)?Timer\\s*\\(", "java.util.Timer",
+            rule("\\bnew\\s+(?:java\\.util\\.)?Timer\\s*\\(", TIMER,
                     "use a Sim.go thread that calls Sim.sleep(ms)"),
             rule("\\bThreadLocalRandom\\s*\\.\\s*current\\s*\\(|\\bMath\\s*\\.\\s*random\\s*\\(|\\bnew\\s+"
                     + "(?:java\\.util\\.)?(?:Random|SecureRandom|SplittableRandom)\\s*\\(",
@@ -88,10 +92,11 @@ public final class EscapeCheck {
         String code = blankCommentsAndStrings(source);
         List<Escape> found = new ArrayList<>();
         String[] lines = code.split("\n", -1);
+        boolean importsTimer = IMPORTS_TIMER.matcher(code).find();
         for (int i = 0; i < lines.length; i++) {
             for (Rule rule : RULES) {
                 Matcher m = rule.pattern().matcher(lines[i]);
-                if (m.find()) {
+                if (m.find() && (importsTimer || !rule.call().equals(TIMER) || m.group().contains("java.util"))) {
                     found.add(new Escape(file, i + 1, rule.call(), rule.instead()));
                 }
             }

@@ -35,6 +35,15 @@ public final class Sim {
         return runtime.nanoTime();
     }
 
+    /**
+     * {@return the real monotonic clock, in nanoseconds, in both modes} Only for a computation's own budget (the
+     * linearizability checker's time-out), never for behaviour under test: in simulation mode a computation runs
+     * within one step, so virtual time cannot bound it.
+     */
+    public static long realNanoTime() {
+        return System.nanoTime();
+    }
+
     /** {@return monotonic milliseconds; only differences between two calls mean anything} */
     public static long millis() {
         return runtime.nanoTime() / 1_000_000;

@@ -73,6 +73,7 @@ class EscapeCheckTest {
                         thread.join();
                         String s = "Thread.sleep(10) new Thread(";
                         String joined = String.join(", ", names);
+                        Timer mine = new Timer(5);            // a class of one's own: no java.util import
                     }
                 }
                 """;
@@ -89,5 +90,13 @@ class EscapeCheckTest {
 
         assertThat(EscapeCheck.scan(root)).extracting(e -> Path.of(e.file()).getFileName() + ":" + e.line())
                 .containsExactly("A.java:3", "B.java:2");
+    }
+
+    @Test
+    @DisplayName("new Timer() is java.util's where the file imports it")
+    void importedTimer() {
+        String source = "import java.util.Timer;\nclass Raft {\n  Timer t = new Timer();\n}\n";
+        assertThat(EscapeCheck.scanSource("Raft.java", source)).singleElement().asString()
+                .startsWith("Raft.java:3: java.util.Timer escapes the simulation");
     }
 }

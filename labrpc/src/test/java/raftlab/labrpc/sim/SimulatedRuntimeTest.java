@@ -349,4 +349,16 @@ class SimulatedRuntimeTest {
                 .hasMessageContaining("which the simulation does not run")
                 .hasMessageContaining("Sim.go");
     }
+
+    @Test
+    @DisplayName("without --add-opens the simulation refuses with the option to add, and real-time mode still runs")
+    void unsupportedJvmSaysWhy() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                UnsupportedProbe.class.getName()).redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes());
+        assertThat(probe.waitFor()).isZero();
+        assertThat(output).contains("--add-opens java.base/java.lang=ALL-UNNAMED")
+                .contains("drop -Dlab.sim=true to use the real-time mode");
+    }
 }

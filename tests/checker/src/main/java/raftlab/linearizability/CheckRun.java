@@ -70,7 +70,7 @@ final class CheckRun<S, I, O> {
         }
         // Times are compared by subtraction (nanoTime may be negative), so "no timeout" is a century away, not MAX_VALUE.
         Duration timeout = options.timeout();
-        long deadline = Sim.nanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
+        long deadline = Sim.realNanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
                 ? NO_DEADLINE : Math.max(1, timeout.toNanos()));
         List<PartitionSearch<S>> searches = partition();
         // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
@@ -151,7 +151,7 @@ final class CheckRun<S, I, O> {
             while (true) {
                 PartitionSearch.Status status;
                 try {
-                    long now = Sim.nanoTime();
+                    long now = Sim.realNanoTime();
                     status = search.run(deadline - now < SLICE_NANOS ? deadline : now + SLICE_NANOS,
                             () -> stopped || Thread.currentThread().isInterrupted());
                 } catch (RuntimeException e) {
@@ -168,7 +168,7 @@ final class CheckRun<S, I, O> {
                     break;
                 }
                 // Interrupted: the caller (checking inline) gave up; the flag stays set for it to see.
-                if (stopped || Thread.currentThread().isInterrupted() || Sim.nanoTime() - deadline >= 0) {
+                if (stopped || Thread.currentThread().isInterrupted() || Sim.realNanoTime() - deadline >= 0) {
                     stopped = true;
                     return;
                 }

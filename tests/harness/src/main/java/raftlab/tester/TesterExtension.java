@@ -129,6 +129,10 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             if (unsupported != null) {
                 throw new IllegalStateException("-D" + SIM_PROPERTY + "=true: " + unsupported);
             }
+            String escapes = StudentSources.escapes();
+            if (escapes != null) {
+                throw new AssertionFailedError(escapes);
+            }
             sim = new SimulatedRuntime(seed);
             previousRuntime = Sim.install(sim);
         }

@@ -139,8 +139,10 @@ public final class SimSweep {
                         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                             t.failures++;
                             String message = result.getThrowable().map(Throwable::toString).orElse("?");
-                            System.out.println("FAILED " + name + " seed " + seed + ": "
-                                    + message.lines().findFirst().orElse(""));
+                            System.out.println("FAILED " + name + " seed " + seed
+                                    + (mine ? String.format(" (virtual %.6f s, %d steps, hash %x)",
+                                            sim.virtualNanos() / 1e9, sim.steps(), sim.traceHash()) : "")
+                                    + ": " + message.lines().findFirst().orElse(""));
                         }
                     }
                 });

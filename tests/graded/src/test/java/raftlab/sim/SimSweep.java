@@ -46,7 +46,8 @@ public final class SimSweep {
         boolean determinism = rest.remove("--check-determinism");
         boolean quiet = rest.remove("--quiet");
         if (rest.size() < 3) {
-            System.err.println("usage: SimSweep [--check-determinism] [--quiet] FIRST_SEED LAST_SEED CLASS[#METHOD] ...");
+            System.err.println("usage: SimSweep [--check-determinism] [--quiet] FIRST_SEED LAST_SEED "
+                    + "CLASS[#METHOD] ...");
             System.exit(2);
         }
         long first;

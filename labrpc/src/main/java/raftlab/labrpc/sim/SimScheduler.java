@@ -84,8 +84,15 @@ final class SimScheduler implements Executor {
     private volatile Thread carrier;
     private AssertionError escape;
 
+    private final StallGuard stallGuard;
+
     SimScheduler(long seed) {
+        this(seed, new StallGuard(StallGuard.DEFAULT_LIMIT_NANOS, System.err::println));
+    }
+
+    SimScheduler(long seed, StallGuard stallGuard) {
         this.choice = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.stallGuard = stallGuard;
     }
 
     // ---- what the simulated threads call --------------------------------------------------------------------
@@ -245,7 +252,12 @@ final class SimScheduler implements Executor {
                 queued.remove(next);
                 steps++;
                 traceHash = mix(mix(traceHash, next.id()), nowNanos);
-                next.task().run();
+                stallGuard.stepStarted(next.thread());
+                try {
+                    next.task().run();
+                } finally {
+                    stallGuard.stepEnded();
+                }
                 nowNanos += STEP_NANOS;
                 afterStep(next);
                 if (escape != null) {

@@ -38,9 +38,18 @@ public final class SimulatedRuntime implements SimRuntime {
      * @throws UnsupportedOperationException on a JVM the simulation cannot control, with the reason and the fix
      */
     public SimulatedRuntime(long seed) {
+        this(seed, new SimScheduler(seed));
+    }
+
+    /** A runtime whose busy-loop reports go to {@code stallReport} after {@code stallLimitNanos} (for tests). */
+    SimulatedRuntime(long seed, long stallLimitNanos, java.util.function.Consumer<String> stallReport) {
+        this(seed, new SimScheduler(seed, new StallGuard(stallLimitNanos, stallReport)));
+    }
+
+    private SimulatedRuntime(long seed, SimScheduler scheduler) {
         VirtualThreadAccess.requireSupported();
         this.seed = seed;
-        this.scheduler = new SimScheduler(seed);
+        this.scheduler = scheduler;
         this.random = new LabRandom(seed);
     }
 

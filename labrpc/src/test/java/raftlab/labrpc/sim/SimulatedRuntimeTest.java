@@ -361,4 +361,25 @@ class SimulatedRuntimeTest {
         assertThat(output).contains("--add-opens java.base/java.lang=ALL-UNNAMED")
                 .contains("drop -Dlab.sim=true to use the real-time mode");
     }
+
+    @Test
+    @DisplayName("a thread that runs on without blocking is reported with its stack instead of hanging silently")
+    void busyLoopIsReported() {
+        List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SimulatedRuntime sim = new SimulatedRuntime(31, TimeUnit.MILLISECONDS.toNanos(100), reports::add);
+        SimRuntime old = Sim.install(sim);
+        if (previous == null) {
+            previous = old;
+        }
+        sim.run("spinner", () -> {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(600);   // a busy loop, on purpose
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        });
+        assertThat(reports).singleElement().asString()
+                .startsWith("simulation: thread \"spinner\" has run for 0.1 s of real time without blocking")
+                .contains("Sim.sleep(ms)")
+                .contains("SimulatedRuntimeTest");
+    }
 }

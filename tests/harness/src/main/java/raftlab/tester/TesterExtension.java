@@ -1,9 +1,9 @@
 package raftlab.tester;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.lang.reflect.Method;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -208,6 +208,9 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
     }
 
     private void finish(ExtensionContext context) {
+        if (run == null) {
+            return;               // beforeEach refused the test (a bad seed, sim mode unsupported): nothing to clean
+        }
         Thread.interrupted();     // a failure elsewhere may have interrupted this thread; don't let it cut sleeps
         TestRun finished = run;
         boolean testFailed = context.getExecutionException().isPresent();

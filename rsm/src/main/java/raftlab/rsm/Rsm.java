@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import raftlab.labrpc.codec.Codec;
 import raftlab.labrpc.codec.CodecException;
@@ -90,7 +89,7 @@ public final class Rsm {
 
     private static final SubmitResult WRONG_LEADER = new SubmitResult(Err.ErrWrongLeader, null);
 
-    private final long idBase = ThreadLocalRandom.current().nextLong();
+    private final long idBase = Sim.random().nextLong();      // seeded in simulation mode
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Long, Pending> pendingById = new HashMap<>();        // guarded by lock
     private final Map<Integer, Pending> pendingByIndex = new HashMap<>();  // guarded by lock

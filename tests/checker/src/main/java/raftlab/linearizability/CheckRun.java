@@ -77,11 +77,14 @@ final class CheckRun<S, I, O> {
         }
         // Times are compared by subtraction (nanoTime may be negative), so "no timeout" is a century away, not MAX_VALUE.
         Duration timeout = options.timeout();
-        long deadline = Sim.nanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
+        long deadline = Sim.realNanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
                 ? NO_DEADLINE : Math.max(1, timeout.toNanos()));
         List<PartitionSearch<S>> searches = partition();
         // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
-        int threads = history.size() < INLINE_BELOW ? 1 : Math.min(options.parallelism(), searches.size());
+        // In simulation mode the check runs on the calling (simulated) thread: a pool would wake it from outside the
+        // scheduler, at a wall-clock-dependent point of the simulated run.
+        int threads = history.size() < INLINE_BELOW || Sim.isSimulated()
+                ? 1 : Math.min(options.parallelism(), searches.size());
         Queue<PartitionSearch<S>> queue = new ConcurrentLinkedQueue<>(searches);
         boolean interrupted = false;
         if (threads <= 1) {
@@ -176,7 +179,7 @@ final class CheckRun<S, I, O> {
             while (true) {
                 PartitionSearch.Status status;
                 try {
-                    long now = Sim.nanoTime();
+                    long now = Sim.realNanoTime();
                     status = search.run(deadline - now < SLICE_NANOS ? deadline : now + SLICE_NANOS,
                             () -> stopped || Thread.currentThread().isInterrupted());
                 } catch (RuntimeException e) {
@@ -193,7 +196,7 @@ final class CheckRun<S, I, O> {
                     break;
                 }
                 // Interrupted: the caller (checking inline) gave up; the flag stays set for it to see.
-                if (stopped || Thread.currentThread().isInterrupted() || Sim.nanoTime() - deadline >= 0) {
+                if (stopped || Thread.currentThread().isInterrupted() || Sim.realNanoTime() - deadline >= 0) {
                     stopped = true;
                     return;
                 }

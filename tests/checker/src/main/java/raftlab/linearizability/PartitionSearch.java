@@ -154,7 +154,7 @@ final class PartitionSearch<S> {
     }
 
     /**
-     * Searches until a verdict, until {@code sliceEnd} (a {@link Sim#nanoTime()} value), or until {@code stop} says
+     * Searches until a verdict, until {@code sliceEnd} (a {@link Sim#realNanoTime()} value), or until {@code stop} says
      * so, whichever comes first.
      */
     Status run(long sliceEnd, BooleanSupplier stop) {
@@ -165,7 +165,7 @@ final class PartitionSearch<S> {
         while (next[head] != NIL) {
             if (--countdown == 0) {
                 countdown = CHECK_EVERY;
-                if (stop.getAsBoolean() || Sim.nanoTime() - sliceEnd >= 0) {
+                if (stop.getAsBoolean() || Sim.realNanoTime() - sliceEnd >= 0) {
                     return Status.RUNNING;
                 }
             }

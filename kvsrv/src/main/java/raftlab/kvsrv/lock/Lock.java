@@ -4,7 +4,6 @@ import java.util.Objects;
 import raftlab.kvsrv.Clerk;
 //+solution
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ThreadLocalRandom;
 import raftlab.kvsrv.Err;
 import raftlab.kvsrv.KvsrvRpc.GetReply;
 import raftlab.labrpc.sim.Sim;
@@ -112,7 +111,7 @@ public final class Lock {
         final String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            b.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
+            b.append(letters.charAt(Sim.random().nextInt(letters.length())));
         }
         return b.toString();
     }

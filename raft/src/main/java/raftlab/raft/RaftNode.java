@@ -3,7 +3,6 @@ package raftlab.raft;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 //+solution
 import java.util.ArrayList;
@@ -465,7 +464,7 @@ final class RaftNode implements Raft {
 //+student
 //
 //            // pause for a random amount of time between 50 and 350 milliseconds.
-//            long ms = 50 + ThreadLocalRandom.current().nextInt(300);
+//            long ms = 50 + Sim.random().nextInt(300);
 //            Sim.await(killed, ms);
 //-student
         }
@@ -485,7 +484,7 @@ final class RaftNode implements Raft {
 
     private void resetElectionTimer() {
         electionDeadline = Sim.millis() + ELECTION_TIMEOUT_MIN_MS
-                + ThreadLocalRandom.current().nextInt(ELECTION_TIMEOUT_SPREAD_MS);
+                + Sim.random().nextInt(ELECTION_TIMEOUT_SPREAD_MS);   // seeded in simulation mode
     }
 
     private void startElection() {

@@ -1,8 +1,11 @@
 package raftlab.labrpc.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,12 +21,21 @@ public final class ThreadRegistry {
     /** A thread that died of an exception nobody caught. */
     public record Failure(String threadName, long generation, Throwable error) {}
 
+    /**
+     * The first of the failures with the same error (its class and message), and how many there were: a misspelled
+     * RPC name fails every call, and is worth one report with a count, not one per call.
+     */
+    public record Repeated(Failure first, int times) {}
+
     private final AtomicLong generation = new AtomicLong();
     private final Map<Thread, Long> alive = new ConcurrentHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
+    /** The errors printed since the last mark: each is printed the first time only. */
+    private final Set<String> printed = new HashSet<>();
 
     /** {@return a mark; threads started after it are reported by {@link #aliveSince(long)}} */
-    public long mark() {
+    public synchronized long mark() {
+        printed.clear();
         return generation.incrementAndGet();
     }
 
@@ -43,6 +55,19 @@ public final class ThreadRegistry {
         return failures.stream().filter(f -> f.generation() >= mark).toList();
     }
 
+    /** {@return the failures since {@code mark}, one per distinct error (class and message), first seen first} */
+    public synchronized List<Repeated> distinctFailuresSince(long mark) {
+        Map<String, Repeated> distinct = new LinkedHashMap<>();
+        for (Failure f : failuresSince(mark)) {
+            distinct.merge(key(f.error()), new Repeated(f, 1), (a, b) -> new Repeated(a.first(), a.times() + 1));
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    private static String key(Throwable error) {
+        return error.getClass().getName() + ": " + error.getMessage();
+    }
+
     Thread register(Thread thread) {
         alive.put(thread, generation.get());
         return thread;
@@ -51,16 +76,22 @@ public final class ThreadRegistry {
     /**
      * Records that {@code error} ended the current thread's work, and prints it. {@link Sim#go} calls this for an
      * exception that escapes a thread body; code that catches an error to clean up first (the network's handler
-     * threads) calls it itself, before it lets anyone observe the outcome.
+     * threads) calls it itself, before it lets anyone observe the outcome. An error equal to one printed since the
+     * last {@link #mark()} (same class and message) is recorded but not printed again: the tester reports the count.
      */
     public void report(Throwable error) {
         Thread thread = Thread.currentThread();
         Long started = alive.get(thread);
+        boolean first;
         synchronized (this) {
             failures.add(new Failure(thread.getName(), started == null ? generation.get() : started, error));
+            first = printed.add(key(error));
         }
-        System.err.println("Exception in thread \"" + thread.getName() + "\": " + error);
-        error.printStackTrace();
+        if (first) {
+            // the stack trace's first line is the error and its message: printed once
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            error.printStackTrace();
+        }
     }
 
     void unregister(Thread thread) {

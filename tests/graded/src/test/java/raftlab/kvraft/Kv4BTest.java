@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import raftlab.labrpc.sim.Sim;
+import raftlab.rsm.Err;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.kv.KvClerk;
 import raftlab.tester.kv.KvTest;
@@ -69,6 +70,41 @@ class Kv4BTest {
     @DisplayName("Test: many clients (4B many clients)")
     void testUnreliable4B() {
         make("4B many clients", 5, 5, UNRELIABLE, false, false, false).genericTest();
+    }
+
+    /**
+     * raftlab's own test, not in MIT's suite (no MIT test does this Put): a Put on a missing key with a version other
+     * than 0 must answer ErrNoKey and create nothing; version 0 creates the key at version 1; a wrong version on an
+     * existing key is refused (ErrVersion, or ErrMaybe if the clerk had to re-send) and changes nothing.
+     */
+    @Test
+    @Tag("raftlab")
+    @DisplayName("Test: one client (4B raftlab: Put on a missing key)")
+    void testRaftlabPutMissingKey4B() {
+        make("4B raftlab: Put on a missing key", 1, 3, RELIABLE, false, false, false);
+        KvClerk ck = ts.makeClerk();
+
+        Err err = ts.put(ck, "missing", "x", 1, 0);
+        if (err != Err.ErrNoKey) {
+            throw ts.fatalf("Put(missing, x, version 1) on a missing key returns %s, want ErrNoKey "
+                    + "(raftlab's test)", err);
+        }
+        KvRpc.GetReply r = ts.get(ck, "missing", 0);
+        if (r.err() != Err.ErrNoKey) {
+            throw ts.fatalf("Get(missing) after a refused Put returns %s, want ErrNoKey (raftlab's test)", r.err());
+        }
+        err = ts.put(ck, "missing", "x", 0, 0);
+        if (err != Err.OK) {
+            throw ts.fatalf("Put(missing, x, version 0) returns %s, want OK", err);
+        }
+        ts.checkGet(ck, "missing", "x", 1);
+        err = ts.put(ck, "missing", "y", 5, 0);
+        if (err != Err.ErrVersion && err != Err.ErrMaybe) {
+            throw ts.fatalf("Put(missing, y, version 5) on a key at version 1 returns %s, want ErrVersion "
+                    + "(raftlab's test)", err);
+        }
+        ts.checkGet(ck, "missing", "x", 1);
+        ts.end();
     }
 
     // Submit a request in the minority partition and check that the request doesn't go through until the partition

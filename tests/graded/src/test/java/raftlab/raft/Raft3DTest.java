@@ -25,11 +25,24 @@ class Raft3DTest {
     private static final boolean CRASH = true;
 
     /**
-     * The bound on any server's persisted Raft state, in bytes (MIT's MAXLOGSIZE). With a snapshot every 10
-     * entries a log holds at most about 20 small commands plus term and vote. Go's value is kept: the reference
-     * stays below it even with java.io serialization (the placeholder codec), so our codec forces no recalibration.
+     * The bound on any server's persisted Raft state, in bytes: MIT's MAXLOGSIZE (2000), recalibrated for our codec.
+     * The bound is meant to count entries, and Go's gob and our codec spend very different bytes on one entry.
+     *
+     * <ul>
+     *   <li>Go: a gob-encoded {@code LogEntry{Term int; Command interface{}}} holding a test command (Go's
+     *       {@code rand.Int()}, 63 bits) costs about 20 bytes (field deltas, the interface's type name "int" and
+     *       id, a length, a 9-byte int, the struct's end), so 2000 bytes hold about 100 entries.</li>
+     *   <li>Ours: 8 bytes per entry (record type id, term, the command's type id, a 5-byte varint), 9 bytes for
+     *       term, vote and snapshot index/term: 2000 bytes hold 248 entries, 800 bytes hold 98 (measured with
+     *       {@code Codec.encode} on the reference's persisted record).</li>
+     * </ul>
+     * So 800 bytes is MIT's bound counted in entries. Margins, measured (2026-11-29, docs/test-strength.md): the
+     * reference's largest persisted state at this check was 81 bytes (about 9 entries) over 150 checks, one run of
+     * each snapcommon test, a tenth of the bound; without snapshots the log grows by about 10 entries per iteration
+     * and crosses 800 bytes by iteration 10 of 30, so an empty {@code snapshot()} fails every snapcommon test. With
+     * 2000 it took ~250 entries, and TestSnapshotBasic3D passed without snapshots.
      */
-    static final int MAX_LOG_SIZE = 2000;
+    static final int MAX_LOG_SIZE = 800;
 
     @RegisterExtension
     final TesterExtension tester = new TesterExtension();
@@ -149,6 +162,7 @@ class Raft3DTest {
             }
 
             int index1 = ts.one(ts.rand(), servers, true);
+            checkSnapshotSaved(ts, index1);
 
             // crash all
             ts.group().shutdown();
@@ -176,9 +190,11 @@ class Raft3DTest {
 
         // enough ops to make a snapshot
         int nn = SNAPSHOT_INTERVAL + 1;
+        int last = 0;
         for (int i = 0; i < nn; i++) {
-            ts.one(ts.rand(), servers, true);
+            last = ts.one(ts.rand(), servers, true);
         }
+        checkSnapshotSaved(ts, last);
 
         ts.group().shutdown();
         ts.group().startServers();
@@ -191,5 +207,19 @@ class Raft3DTest {
 
         // do another op to trigger potential bug
         ts.one(ts.rand(), servers, true);
+    }
+
+    /**
+     * raftlab's own check, not in MIT's test: once every server applied index {@code applied} (past the first
+     * snapshot point, index 9, and the entry after it), the service has handed each of them a snapshot, which
+     * Raft must have saved with its state (§7) for the restart that follows to use it. Without it an empty
+     * {@code snapshot()} passes this test, since a restarted peer can replay its whole log instead.
+     */
+    private static void checkSnapshotSaved(RaftHarness ts, int applied) {
+        if (applied > SNAPSHOT_INTERVAL + 1 && ts.group().snapshotSize() == 0) {
+            throw ts.fatalf("no server saved a snapshot, though every server applied index %d and was given a "
+                    + "snapshot through index %d (raftlab's check: snapshot() must save it with "
+                    + "persister.save(state, snapshot))", applied, SNAPSHOT_INTERVAL - 1);
+        }
     }
 }

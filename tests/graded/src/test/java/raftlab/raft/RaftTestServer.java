@@ -188,6 +188,13 @@ final class RaftTestServer implements TestService {
             return String.format("server %d snapshot doesn't match m.SnapshotIndex", me);
         }
         synchronized (this) {
+            // raftlab's own check (MIT's applier accepts it): Raft hands the service only snapshots newer than what
+            // it already applied (§7, Figure 13 steps 6-7); an older one would take the service back in time.
+            if (index != -1 && image.lastIncludedIndex() < lastApplied) {
+                return String.format("server %d got a snapshot through index %d after applying index %d: a snapshot "
+                        + "must never take the service back (raftlab's check, §7)", me, image.lastIncludedIndex(),
+                        lastApplied);
+            }
             logs = new HashMap<>();
             for (int j = 0; j < image.log().size(); j++) {
                 logs.put(j, image.log().get(j));

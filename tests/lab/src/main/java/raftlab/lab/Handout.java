@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *   <li>the kit's own self-tests: {@code tests/selftest} and the {@code src/test} trees of {@code labrpc},
  *       {@code tests/checker}, {@code tests/lab} and {@code tests/harness};</li>
  *   <li>the staff {@code README.md}: the kit gets the student README ({@code student-README.md}) in its place;</li>
+ *   <li>the bug zoo, {@code tests/lab/zoo} (mutants of the reference, see {@link Zoo}), and its results,
+ *       {@code docs/test-strength.md};</li>
  *   <li>lines of text files (and comment lines of Java files) that mention those.</li>
  * </ul>
  */
@@ -58,9 +60,12 @@ public final class Handout {
             Pattern.compile("(.*/)?\\.jqwik-database"),
             Pattern.compile("lab-logs(/.*)?"),
             KIT_FOLDER,
-            Pattern.compile(".*\\.log"));
+            Pattern.compile(".*\\.log"),
+            Pattern.compile("tests/lab/zoo(/.*)?"),          // the bug zoo: mutants of the reference (staff)
+            Pattern.compile("docs/test-strength\\.md"));
     /** A line that mentions something left out of the kit. */
-    static final Pattern MENTIONS_EXCLUDED = Pattern.compile("performance\\.md|scripts/soak|loop-bench|\\.ci/|`soak`|\\bsoak\\b");
+    static final Pattern MENTIONS_EXCLUDED = Pattern.compile(
+            "performance\\.md|test-strength\\.md|tests/lab/zoo|scripts/soak|loop-bench|\\.ci/|`soak`|\\bsoak\\b");
 
     private Handout() {}
 

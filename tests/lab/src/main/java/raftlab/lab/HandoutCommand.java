@@ -59,10 +59,13 @@ final class HandoutCommand implements Callable<Integer> {
         }
 
         System.out.println("lab: verify 2/3: no line of a solution region is in the kit");
-        List<Handout.Leak> leaks = Handout.leakScan(r, out);
+        List<Handout.Leak> leaks = new ArrayList<>(Handout.leakScan(r, out));
+        Zoo.leakScan(repo, out).forEach(z -> leaks.add(new Handout.Leak(z.kitFile(), z.line(), z.text(),
+                Zoo.DIR + "/" + z.mutant() + Zoo.SUFFIX)));
         if (leaks.isEmpty()) {
             int n = r.solutionLines().values().stream().mapToInt(List::size).sum();
-            System.out.printf("  ok (%d solution lines from %d files checked)%n", n, r.solutionLines().size());
+            System.out.printf("  ok (%d solution lines from %d files checked; no trace of the bug zoo)%n", n,
+                    r.solutionLines().size());
         } else {
             ok = false;
             for (Handout.Leak l : leaks) {

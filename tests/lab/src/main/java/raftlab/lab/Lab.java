@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "raftlab lab 1.0",
         description = "Run, grade and package the raftlab labs.",
         subcommands = {Lab.TestCommand.class, Lab.GradeCommand.class, Lab.ListCommand.class,
-                HandoutCommand.class, LogsCommand.class, GradescopeCommand.class,
+                HandoutCommand.class, LogsCommand.class, GradescopeCommand.class, ZooCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lab implements Runnable {
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * with {@code --part}) once per round, up to RUNS rounds, until one fails. Prints caught or missed, the round of the
  * first catch, the test and its first failure line.
  */
-@Command(name = "zoo", description = {"Staff: run the bug zoo (tests/lab/zoo; not in the student kit). Each mutant "
+@Command(name = "zoo", mixinStandardHelpOptions = true, description = {"Staff: run the bug zoo (tests/lab/zoo; not in the student kit). Each mutant "
         + "of the reference is applied to a scratch copy, which runs the tests the mutant's header names.",
         "Prints, per mutant, caught or missed, the run that first caught it, the test and its failure message; "
                 + "exit status 1 if a mutant was missed."})

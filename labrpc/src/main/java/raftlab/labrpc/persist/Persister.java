@@ -25,9 +25,27 @@ public final class Persister {
 
     private byte[] raftState = EMPTY;
     private byte[] snapshot = EMPTY;
+    private SaveObserver observer;     // null: nobody watches; not carried over by copy()
+
+    /** Sees every {@link #save}: the tester's seam for checking what a peer makes durable. */
+    @FunctionalInterface
+    public interface SaveObserver {
+
+        /**
+         * {@code raftState} and {@code snapshot} were saved (the stored arrays: read them, never change them). Runs
+         * on the saving thread while the persister is locked, usually under the peer's own lock: be quick, never
+         * block, never throw.
+         */
+        void saved(byte[] raftState, byte[] snapshot);
+    }
 
     /** An empty persister: no Raft state, no snapshot. */
     public Persister() {}
+
+    /** Installs {@code observer} (or removes it, with null) to see every later save of this persister. */
+    public synchronized void setObserver(SaveObserver observer) {
+        this.observer = observer;
+    }
 
     /** {@return an independent persister holding the same Raft state and snapshot} */
     public synchronized Persister copy() {
@@ -64,5 +82,8 @@ public final class Persister {
     public synchronized void save(byte[] raftState, byte[] snapshot) {
         this.raftState = raftState == null ? EMPTY : Arrays.copyOf(raftState, raftState.length);
         this.snapshot = snapshot == null ? EMPTY : Arrays.copyOf(snapshot, snapshot.length);
+        if (observer != null) {
+            observer.saved(this.raftState, this.snapshot);
+        }
     }
 }

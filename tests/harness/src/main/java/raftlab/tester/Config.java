@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opentest4j.AssertionFailedError;
 import raftlab.labrpc.net.Network;
+import raftlab.labrpc.net.RpcObserver;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
 
@@ -45,8 +46,13 @@ public final class Config {
     private long beginBytes;
 
     Config(TestRun run, int n, boolean reliable, ServerStart start) {
+        this(run, n, reliable, start, null);
+    }
+
+    Config(TestRun run, int n, boolean reliable, ServerStart start, RpcObserver observer) {
         this.run = run;
         this.net = new Network(run.random);
+        net.setObserver(observer);
         this.random = run.random.fork();
         this.clients = new Clients(net, this);
         run.register(this);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 import raftlab.labrpc.log.Log;
+import raftlab.labrpc.net.RpcObserver;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
 import raftlab.labrpc.sim.ThreadRegistry;
@@ -62,11 +63,19 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
      * {@code start} and connected, and the network reliable or not}
      */
     public Config makeConfig(int n, boolean reliable, ServerStart start) {
+        return makeConfig(n, reliable, start, null);
+    }
+
+    /**
+     * Like {@link #makeConfig(int, boolean, ServerStart)}, with {@code observer} watching the network's replies
+     * from before the first server starts (the Raft tests' invariant monitor), or none if null.
+     */
+    public Config makeConfig(int n, boolean reliable, ServerStart start, RpcObserver observer) {
         if (run == null) {
             throw new IllegalStateException("makeConfig outside a test: register the extension with "
                     + "@RegisterExtension on an instance field and call makeConfig from the @Test method");
         }
-        return new Config(run, n, reliable, start);
+        return new Config(run, n, reliable, start, observer);
     }
 
     /**

@@ -1,10 +1,12 @@
 package raftlab.labrpc.sim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Remembers every thread started through {@link Sim#go} until it ends, and every exception that escaped one.
@@ -21,6 +23,8 @@ public final class ThreadRegistry {
     private final AtomicLong generation = new AtomicLong();
     private final Map<Thread, Long> alive = new ConcurrentHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, Integer> repeats = new LinkedHashMap<>();   // guarded by this: stack -> times reported
+    private volatile Consumer<Failure> listener;
 
     /** {@return a mark; threads started after it are reported by {@link #aliveSince(long)}} */
     public long mark() {
@@ -56,11 +60,65 @@ public final class ThreadRegistry {
     public void report(Throwable error) {
         Thread thread = Thread.currentThread();
         Long started = alive.get(thread);
+        Failure failure = new Failure(thread.getName(), started == null ? generation.get() : started, error);
+        int times;
         synchronized (this) {
-            failures.add(new Failure(thread.getName(), started == null ? generation.get() : started, error));
+            failures.add(failure);
+            times = repeats.merge(signature(error), 1, Integer::sum);
         }
-        System.err.println("Exception in thread \"" + thread.getName() + "\": " + error);
-        error.printStackTrace();
+        // A handler that fails on every call would print thousands of identical stacks and bury the first one:
+        // print a stack once, then a line at the 2nd, 10th, 100th, ... time.
+        if (times == 1) {
+            System.err.println("Exception in thread \"" + thread.getName() + "\": " + error);
+            error.printStackTrace();
+        } else if (times == 2 || isPowerOfTen(times)) {
+            System.err.println("Exception in thread \"" + thread.getName() + "\": " + error + " (the same stack as "
+                    + "above, " + times + " times so far; not printed again)");
+        }
+        Consumer<Failure> heard = listener;
+        if (heard != null) {
+            heard.accept(failure);
+        }
+    }
+
+    private static boolean isPowerOfTen(int n) {
+        while (n >= 10 && n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
+    }
+
+    /**
+     * Makes {@code listener} (or nobody, with null) hear of every failure as it is reported, on the failing thread:
+     * the tester uses it to fail a test at once with the exception that killed a thread, instead of at its end.
+     */
+    public void setListener(Consumer<Failure> listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * {@return how many times each repeated exception (one whose stack was printed once, then only counted) was
+     * reported since the last call, keyed by its first line; and forgets them}
+     */
+    public synchronized Map<String, Integer> takeRepeats() {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        repeats.forEach((stack, count) -> {
+            if (count > 1) {
+                result.put(String.join(" ", stack.lines().limit(2).map(String::strip).toList()), count);
+            }
+        });
+        repeats.clear();
+        return result;
+    }
+
+    /** The stack of {@code error} without its message (which often varies: an index, a term), as a dedup key. */
+    private static String signature(Throwable error) {
+        StringBuilder key = new StringBuilder(error.getClass().getName());
+        StackTraceElement[] frames = error.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 12); i++) {
+            key.append("\n\tat ").append(frames[i]);
+        }
+        return key.toString();
     }
 
     void unregister(Thread thread) {

@@ -114,7 +114,29 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
         run = new TestRun(name, LabRandom.seedFromProperty());
         Log.restartClock();       // topic-log times count from this test's start
+        Sim.threads().takeRepeats();
+        TestRun current = run;
+        // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
+        // instead of leaving it to run into a timeout or a vague check minutes later.
+        Sim.threads().setListener(f -> {
+            if (f.generation() >= current.threadMark && current.failure() == null && !isEcho(f, current)) {
+                String message = threadDied(f, current);
+                System.out.println("Fatal: " + message);
+                current.recordFailure(new AssertionFailedError(message, f.error()));
+            }
+        });
         watchdog = Watchdog.start(run, limitMillis);
+    }
+
+    private static String threadDied(ThreadRegistry.Failure f, TestRun run) {
+        return "thread \"" + f.threadName() + "\" died: " + f.error() + " (" + run.seedText() + ")";
+    }
+
+    /** {@return whether {@code f} is a recorded failure rethrown (a checker's failure in a helper thread)} */
+    private static boolean isEcho(ThreadRegistry.Failure f, TestRun run) {
+        AssertionError recorded = run.failure();
+        return recorded != null && (f.error() == recorded || f.error().getCause() == recorded
+                || recorded.getCause() == f.error());
     }
 
     @Override
@@ -135,17 +157,17 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         } finally {
             watchdog.stop();
         }
+        Sim.threads().setListener(null);
+        Sim.threads().takeRepeats().forEach((stack, times) -> System.out.println("info: " + stack + " was thrown "
+                + times + " times in this test; its stack is printed once, at the first"));
         String leaks = LeakCheck.describe(LeakCheck.survivors(finished.threadMark, LeakCheck.GRACE_MILLIS));
         if (leaks != null) {
             problems.add(new AssertionFailedError(leaks + "(" + finished.seedText() + ")"));
         }
         for (ThreadRegistry.Failure f : Sim.threads().failuresSince(finished.threadMark)) {
             // A checker's failure in a helper thread, or its echo in another thread's checkpoint, is reported once.
-            boolean echo = f.error() == finished.failure()
-                    || (f.error().getCause() != null && f.error().getCause() == finished.failure());
-            if (!echo) {
-                problems.add(new AssertionFailedError("thread \"" + f.threadName() + "\" died: " + f.error()
-                        + " (" + finished.seedText() + ")", f.error()));
+            if (!isEcho(f, finished)) {
+                problems.add(new AssertionFailedError(threadDied(f, finished), f.error()));
             }
         }
         if (finished.failure() != null && !testFailed) {

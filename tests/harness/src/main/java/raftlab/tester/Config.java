@@ -183,8 +183,9 @@ public final class Config {
      */
     public AssertionError fatalf(String format, Object... args) {
         String message = String.format(format, args);
-        System.out.println("Fatal: " + message);
-        AssertionFailedError error = new AssertionFailedError(message + " (" + run.seedText() + ")");
+        String meaning = Explanations.lineFor(message);
+        System.out.println("Fatal: " + message + meaning);
+        AssertionFailedError error = new AssertionFailedError(message + " (" + run.seedText() + ")" + meaning);
         timeline.checkerFailure("fatal", message);
         run.recordFailure(error);
         throw error;
@@ -195,8 +196,9 @@ public final class Config {
      * wakes the test thread so that its next {@link #checkpoint()} fails the test with it.
      */
     public void recordFailure(String message) {
-        System.out.println("Fatal: " + message);
-        run.recordFailure(new AssertionFailedError(message + " (" + run.seedText() + ")"));
+        String meaning = Explanations.lineFor(message);
+        System.out.println("Fatal: " + message + meaning);
+        run.recordFailure(new AssertionFailedError(message + " (" + run.seedText() + ")" + meaning));
     }
 
     /**

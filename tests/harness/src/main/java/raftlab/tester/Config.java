@@ -44,6 +44,7 @@ public final class Config {
     private long beginNanos;
     private long beginRpcs;
     private long beginBytes;
+    private ReferenceStats.Measure lastMeasure;
 
     Config(TestRun run, int n, boolean reliable, ServerStart start) {
         this(run, n, reliable, start, null);
@@ -257,8 +258,16 @@ public final class Config {
         }
         double seconds = (Sim.nanoTime() - beginNanos) / 1e9;
         int peers = groups.containsKey(GRP0) ? groups.get(GRP0).n() : 0;
+        long rpcs = rpcTotal() - beginRpcs;
+        long bytes = bytesTotal() - beginBytes;
+        lastMeasure = new ReferenceStats.Measure(seconds, rpcs, bytes);
         return String.format("  ... Passed --  time %4.1fs #peers %d #RPCs %5d #bytes %5d #ops %4d",
-                seconds, peers, rpcTotal() - beginRpcs, bytesTotal() - beginBytes, ops.get());
+                seconds, peers, rpcs, bytes, ops.get());
+    }
+
+    /** {@return what the last report line measured (time, RPCs, bytes), or null if none was made} */
+    synchronized ReferenceStats.Measure lastMeasure() {
+        return lastMeasure;
     }
 
     // ---- cleanup ----------------------------------------------------------------------------------------------

@@ -128,6 +128,24 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         watchdog = Watchdog.start(run, limitMillis);
     }
 
+    /** Prints the passed test's ratio to the reference (and a warning when slow); records a sample if asked. */
+    private static void compareWithReference(TestRun finished) {
+        ReferenceStats.Measure total = null;
+        for (Config config : finished.configs()) {
+            ReferenceStats.Measure m = config.lastMeasure();
+            if (m != null) {
+                total = total == null ? m : total.plus(m);
+            }
+        }
+        if (total == null) {
+            return;
+        }
+        ReferenceStats.recordSample(finished.name, total);
+        ReferenceStats.Measure measured = total;
+        ReferenceStats.of(finished.name).ifPresent(ref ->
+                System.out.println(ReferenceStats.report(finished.name, measured, ref)));
+    }
+
     private static String threadDied(ThreadRegistry.Failure f, TestRun run) {
         return "thread \"" + f.threadName() + "\" died: " + f.error() + " (" + run.seedText() + ")";
     }
@@ -180,6 +198,7 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
 
         if (!testFailed && problems.isEmpty()) {
             lines.forEach(System.out::println);
+            compareWithReference(finished);
             return;
         }
         System.out.println("info: " + context.getDisplayName() + " failed with " + finished.seedText());

@@ -2,10 +2,10 @@ package raftlab.raft;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.Optional;
 //+solution
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -23,8 +23,9 @@ final class MonitoredRaft implements Raft {
     public StartResult start(Object command) {
         order.lock();
         try {
+            int floor = watch.termFloor();
             StartResult r = raft.start(command);
-            watch.started(command, r.index(), r.term(), r.isLeader());
+            watch.started(command, r.index(), r.term(), r.isLeader(), floor);
             return r;
         } finally {
             order.unlock();
@@ -35,8 +36,9 @@ final class MonitoredRaft implements Raft {
     public State getState() {
         order.lock();
         try {
+            int floor = watch.termFloor();
             State s = raft.getState();
-            watch.state(s.term(), s.isLeader());
+            watch.state(s.term(), s.isLeader(), floor);
             return s;
         } finally {
             order.unlock();

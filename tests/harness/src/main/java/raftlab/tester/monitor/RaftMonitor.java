@@ -277,22 +277,33 @@ public final class RaftMonitor {
         }
 
         /**
-         * {@code getState()} answered; the caller serializes calls of one incarnation, so that answers arrive here
-         * in the order they were given.
+         * {@return the lowest term the peer may answer with from now on: take it just before calling
+         * {@code getState()} or {@code start()} and pass it with the answer, so that a reply delivered while the call
+         * ran (which may carry a newer term) does not count against an answer given before it}
          */
-        public void state(int term, boolean isLeader) {
+        public int termFloor() {
             synchronized (RaftMonitor.this) {
-                termSeen(term, "getState()");
+                return revealedTerm[peer];
+            }
+        }
+
+        /**
+         * {@code getState()} answered; the caller serializes calls of one incarnation, so that answers arrive here
+         * in the order they were given. {@code floor} is {@link #termFloor()} from just before the call.
+         */
+        public void state(int term, boolean isLeader, int floor) {
+            synchronized (RaftMonitor.this) {
+                termSeen(term, "getState()", floor);
                 if (isLeader && isCurrent()) {
                     leader(peer, term, "answered getState() as leader");
                 }
             }
         }
 
-        /** {@code start(command)} answered (serialized like {@link #state}). */
-        public void started(Object command, int index, int term, boolean isLeader) {
+        /** {@code start(command)} answered (serialized like {@link #state}, with the floor from before the call). */
+        public void started(Object command, int index, int term, boolean isLeader, int floor) {
             synchronized (RaftMonitor.this) {
-                termSeen(term, "start()");
+                termSeen(term, "start()", floor);
                 if (isLeader && isCurrent()) {
                     leader(peer, term, "accepted start() as leader");
                     if (violation == null) {
@@ -341,15 +352,15 @@ public final class RaftMonitor {
             }
         }
 
-        private void termSeen(int term, String how) {
+        private void termSeen(int term, String how, int floor) {
             if (violation != null || !isCurrent()) {
                 return;
             }
             if (term < lastTerm) {
                 fail(Rule.TERM_KEPT, "S%d's %s said term %d after saying term %d", peer, how, term, lastTerm);
-            } else if (term < revealedTerm[peer]) {
+            } else if (term < floor) {
                 fail(Rule.TERM_KEPT, "S%d's %s said term %d, but S%d had already answered an RPC in term %d%s", peer,
-                        how, term, peer, revealedTerm[peer], incarnation > 1 ? " (before a restart?)" : "");
+                        how, term, peer, floor, incarnation > 1 ? " (before a restart?)" : "");
             }
             lastTerm = Math.max(lastTerm, term);
         }

@@ -65,6 +65,16 @@ class RaftMonitorTest {
                 new AppendEntriesReply(term, true));
     }
 
+    /** {@code getState()} answered {@code (term, isLeader)}, with nothing delivered while it ran. */
+    private static void getState(RaftMonitor.Peer p, int term, boolean isLeader) {
+        p.state(term, isLeader, p.termFloor());
+    }
+
+    /** {@code start(command)} answered, with nothing delivered while it ran. */
+    private static void start(RaftMonitor.Peer p, Object command, int index, int term, boolean isLeader) {
+        p.started(command, index, term, isLeader, p.termFloor());
+    }
+
     private String onlyViolation() {
         assertThat(reported).hasSize(1);
         assertThat(monitor.violation()).isEqualTo(reported.get(0));
@@ -75,8 +85,8 @@ class RaftMonitorTest {
     void aLegalHistoryRaisesNothing() {
         elect(0, 1, 1);
         vote(2, 0, 1, true);                                     // a late extra vote: fine
-        peers[0].state(1, true);
-        peers[0].started(100, 1, 1, true);
+        getState(peers[0], 1, true);
+        start(peers[0], 100, 1, 1, true);
         heartbeat(0, 1, 1, 0, 0, new LogEntry(1, 100));
         heartbeat(0, 2, 1, 0, 1, new LogEntry(1, 100));          // a resend carries the same entry
         peers[1].applied(new ApplyMsg.Command(1, 100));
@@ -84,8 +94,8 @@ class RaftMonitorTest {
         vote(1, 2, 2, true);                                     // term 2: S2 wins
         vote(0, 2, 2, false);
         rpc(0, 2, new AppendEntriesArgs(1, 0, 1, 1, List.of(), 1), new AppendEntriesReply(2, false));  // stale leader
-        peers[2].state(2, true);
-        peers[0].state(2, false);
+        getState(peers[2], 2, true);
+        getState(peers[0], 2, false);
         assertThat(reported).isEmpty();
     }
 
@@ -113,7 +123,7 @@ class RaftMonitorTest {
         // Mutant "count a vote reply from an earlier campaign": S0's term-5 vote counted in term 6.
         elect(0, 1, 5);
         vote(2, 0, 6, false);
-        peers[0].state(6, true);
+        getState(peers[0], 6, true);
         assertThat(onlyViolation()).contains("becomes leader only with votes from a majority", "§5.2",
                 "S0 acted as leader of term 6 (answered getState() as leader), but only [S0] granted it a vote in term 6");
     }
@@ -164,8 +174,8 @@ class RaftMonitorTest {
     void twoCommandsAtOneIndexAndTermFire() {
         // Mutant: entries sent from nextIndex but labelled with prevLogIndex = nextIndex (off by one).
         elect(0, 1, 1);
-        peers[0].started("a", 1, 1, true);
-        peers[0].started("b", 2, 1, true);
+        start(peers[0], "a", 1, 1, true);
+        start(peers[0], "b", 2, 1, true);
         heartbeat(0, 1, 1, 1, 0, new LogEntry(1, "a"), new LogEntry(1, "b"));
         assertThat(onlyViolation()).contains("Log Matching", "§5.3",
                 "index 2, term 1 holds b (start() on S0", "and a (in S0's AppendEntries to S1)");
@@ -183,7 +193,7 @@ class RaftMonitorTest {
     void aCommitIndexBeyondEveryEntryFires() {
         // Mutant: the leader sends its log length + 1 as leaderCommit.
         elect(0, 1, 1);
-        peers[0].started("a", 1, 1, true);
+        start(peers[0], "a", 1, 1, true);
         heartbeat(0, 1, 1, 1, 1);
         assertThat(reported).isEmpty();
         heartbeat(0, 2, 1, 1, 2);
@@ -237,15 +247,26 @@ class RaftMonitorTest {
         // Mutant: currentTerm not persisted.
         rpc(0, 1, new RequestVoteArgs(5, 0, 0, 0), new RequestVoteReply(5, false));
         peers[1] = start(1, 0);
-        peers[1].state(0, false);
+        getState(peers[1], 0, false);
         assertThat(onlyViolation()).contains("currentTerm never decreases", "S1's getState() said term 0, but S1 had "
                 + "already answered an RPC in term 5");
     }
 
     @Test
+    void aReplyDeliveredWhileGetStateRanDoesNotCountAgainstIt() {
+        int floor = peers[1].termFloor();                                                   // getState() called
+        rpc(0, 1, new RequestVoteArgs(5, 0, 0, 0), new RequestVoteReply(5, false));         // S1 moves to term 5
+        peers[1].state(4, false, floor);                                                    // answered before it
+        assertThat(reported).isEmpty();
+        getState(peers[1], 4, false);                                                       // but not after it
+        assertThat(onlyViolation()).contains("S1's getState() said term 4, but S1 had already answered an RPC in "
+                + "term 5");
+    }
+
+    @Test
     void aTermGoingDownWithinAnIncarnationFires() {
-        peers[2].state(3, false);
-        peers[2].started(1, -1, 2, false);
+        getState(peers[2], 3, false);
+        start(peers[2], 1, -1, 2, false);
         assertThat(onlyViolation()).contains("S2's start() said term 2 after saying term 3");
     }
 
@@ -254,8 +275,8 @@ class RaftMonitorTest {
         RaftMonitor.Peer old = peers[1];
         elect(1, 0, 3);
         peers[1] = start(1, 0);
-        old.state(3, true);              // the tester raced a restart: the dead one's answer is not evidence
-        peers[1].state(3, false);
+        getState(old, 3, true);              // the tester raced a restart: the dead one's answer is not evidence
+        getState(peers[1], 3, false);
         assertThat(reported).isEmpty();
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 //+solution
 import java.util.ArrayList;
@@ -469,7 +468,7 @@ final class RaftNode implements Raft {
 //+student
 //
 //            // pause for a random amount of time between 50 and 350 milliseconds.
-//            long ms = 50 + ThreadLocalRandom.current().nextInt(300);
+//            long ms = 50 + Sim.random().nextInt(300);
 //            Sim.await(killed, ms);
 //-student
         }
@@ -489,7 +488,7 @@ final class RaftNode implements Raft {
 
     private void resetElectionTimer() {
         electionDeadline = Sim.millis() + ELECTION_TIMEOUT_MIN_MS
-                + ThreadLocalRandom.current().nextInt(ELECTION_TIMEOUT_SPREAD_MS);
+                + Sim.random().nextInt(ELECTION_TIMEOUT_SPREAD_MS);   // seeded in simulation mode
     }
 
     private void startElection() {

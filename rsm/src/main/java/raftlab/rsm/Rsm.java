@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import raftlab.labrpc.codec.Codec;
 import raftlab.labrpc.codec.CodecException;
@@ -47,12 +46,17 @@ import raftlab.labrpc.sim.Sim;
  * <p>The tester kills only the Raft peer ({@code raft().kill()}); the RSM learns of it when {@code applyCh} closes.
  */
 public final class Rsm {
+    //+solution
 
-    /** How the RSM makes its Raft peer: {@link Raft#make}, or a stand-in in the RSM's own unit tests. */
+    /**
+     * How the RSM makes its Raft peer: {@link Raft#make}, or a stand-in in the RSM's own unit tests (staff only:
+     * the seam is not in the student's file, which calls {@code Raft.make} itself).
+     */
     @FunctionalInterface
     interface RaftFactory {
         Raft make(List<ClientEnd> peers, int me, Persister persister, Channel<ApplyMsg> applyCh);
     }
+    //-solution
 
     private final int me;
     private final int maxraftstate;
@@ -85,7 +89,7 @@ public final class Rsm {
 
     private static final SubmitResult WRONG_LEADER = new SubmitResult(Err.ErrWrongLeader, null);
 
-    private final long idBase = ThreadLocalRandom.current().nextLong();
+    private final long idBase = Sim.random().nextLong();      // seeded in simulation mode
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Long, Pending> pendingById = new HashMap<>();        // guarded by lock
     private final Map<Integer, Pending> pendingByIndex = new HashMap<>();  // guarded by lock
@@ -107,12 +111,18 @@ public final class Rsm {
      */
     public static Rsm make(List<ClientEnd> servers, int me, Persister persister, int maxraftstate,
                            StateMachine sm) {
+        //+solution
         return make(servers, me, persister, maxraftstate, sm, Raft::make);
     }
 
+    /** {@link #make} with a stand-in for Raft: the RSM's own unit tests script what Raft does. */
     static Rsm make(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine sm,
                     RaftFactory raftFactory) {
         Rsm rsm = new Rsm(servers, me, persister, maxraftstate, sm, raftFactory);
+        //-solution
+        //+student
+        // Rsm rsm = new Rsm(servers, me, persister, maxraftstate, sm);
+        //-student
         // Your code here (4A, 4C): restore the snapshot, start the thread that reads applyCh.
         //+solution
         rsm.restoreFromPersister(persister);
@@ -121,8 +131,13 @@ public final class Rsm {
         return rsm;
     }
 
+    //+solution
     private Rsm(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine sm,
                 RaftFactory raftFactory) {
+    //-solution
+    //+student
+    // private Rsm(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine sm) {
+    //-student
         Objects.requireNonNull(servers, "Rsm.make: servers is null");
         Objects.requireNonNull(persister, "Rsm.make: persister is null");
         Objects.requireNonNull(sm, "Rsm.make: state machine is null");
@@ -138,7 +153,12 @@ public final class Rsm {
         this.maxraftstate = maxraftstate;
         this.sm = sm;
         this.applyCh = new Channel<>();
+        //+solution
         this.rf = raftFactory.make(servers, me, persister, applyCh);
+        //-solution
+        //+student
+        // this.rf = Raft.make(servers, me, persister, applyCh);
+        //-student
     }
 
     /** {@return this peer's Raft instance (the tester kills it to shut the peer down)} */

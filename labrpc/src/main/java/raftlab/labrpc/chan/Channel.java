@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import raftlab.labrpc.sim.Sim;
 
 /**
  * A Go-style channel: the {@code applyCh} between Raft and the service above it.
@@ -126,7 +127,7 @@ public final class Channel<T> implements Iterable<T> {
         try {
             while (queue.isEmpty() && !closed && nanos > 0) {
                 try {
-                    nanos = changed.awaitNanos(nanos);
+                    nanos = Sim.awaitNanos(changed, nanos);   // virtual time in simulation mode
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new CancellationException("interrupted while waiting on a channel");

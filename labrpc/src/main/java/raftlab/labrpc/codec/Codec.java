@@ -1,5 +1,7 @@
 package raftlab.labrpc.codec;
 
+import java.util.List;
+
 /**
  * The checked codec (raftlab's labgob): turns values into bytes and back, so that caller and handler never share
  * an object. Every RPC argument and reply, every Raft command and everything persisted goes through it, and its
@@ -103,6 +105,19 @@ public final class Codec {
         @SuppressWarnings("unchecked")
         T result = (T) value;
         return result;
+    }
+
+    /**
+     * Cluster mode (outside the labs): gives {@code types} (records, enums, array classes) fixed type ids, in list
+     * order, so that every JVM that registers the same list first encodes and decodes the same bytes, between
+     * processes and across restarts. Afterwards the registry is closed: encoding a record, enum or array of a class
+     * not in the list throws a {@link CodecException} naming it, instead of writing an id another JVM would read
+     * differently.
+     *
+     * @throws IllegalStateException if this JVM registered types before (explicitly or by encoding one)
+     */
+    public static void registerTypes(List<Class<?>> types) {
+        Plans.registerAll(List.copyOf(types));
     }
 
     /**

@@ -33,12 +33,31 @@ final class Plans {
     private static final Map<Class<?>, Plan> registered = new HashMap<>();   // guarded by LOCK
     private static int nextId = FIRST_DYNAMIC_ID;                            // guarded by LOCK
     private static volatile Plan[] byId = initialTable();                    // written under LOCK
+    private static boolean closed;                                            // guarded by LOCK
 
     private Plans() {}
 
     /** {@return the plan for values of exactly this class} */
     static Plan of(Class<?> type) {
         return BY_CLASS.get(type);
+    }
+
+    /**
+     * Gives {@code types} the first dynamic ids, in order, and closes the registry: a record, enum or array class
+     * not among them is refused from then on. See {@link Codec#registerTypes}.
+     */
+    static void registerAll(List<Class<?>> types) {
+        synchronized (LOCK) {
+            if (closed || nextId != FIRST_DYNAMIC_ID) {
+                throw new IllegalStateException("Codec.registerTypes: this JVM already "
+                        + (closed ? "registered its types" : "gave ids to " + registered.keySet())
+                        + "; call it once, before anything is encoded");
+            }
+            for (Class<?> type : types) {
+                of(type);
+            }
+            closed = true;
+        }
     }
 
     /** {@return the plan with this type id} */
@@ -113,6 +132,10 @@ final class Plans {
             Plan existing = registered.get(type);
             if (existing != null) {
                 return existing;
+            }
+            if (closed) {
+                return new RejectedPlan(type, null, type.getName() + " is not among the types registered with "
+                        + "Codec.registerTypes, so another process could not decode it; register it at start-up");
             }
             int id = nextId;
             Plan plan = factory.apply(id);

@@ -12,15 +12,45 @@ import raftlab.labrpc.codec.Codec;
  * {@link Optional#empty()} if the network lost the request or the reply, the end is disabled, or the server is
  * down. It always returns, perhaps after a long delay, unless the handler itself never returns; there is no other
  * timeout. An empty result does not tell whether the handler ran.
+ *
+ * <p>Cluster mode (outside the labs) makes ends with {@link #over(String, Transport)}: the same calls, carried by a
+ * real transport between processes instead of the simulated {@link Network}.
  */
 public final class ClientEnd {
 
+    /**
+     * A real transport for {@link #over(String, Transport)}: delivers the codec bytes of a request to the server's
+     * {@link Server#handle(String, byte[])} and returns the reply's bytes, or empty if the call failed (lost, timed
+     * out, server down or unreachable), exactly where a labrpc call returns empty.
+     */
+    @FunctionalInterface
+    public interface Transport {
+
+        /** Sends {@code request} (the codec bytes of the argument) to {@code serviceMethod}. */
+        Optional<byte[]> call(String serviceMethod, byte[] request);
+    }
+
     private final String name;
-    private final Network network;
+    private final Network network;       // the simulated network, or null for an end over a transport
+    private final Transport transport;   // null for an end of a simulated network
 
     ClientEnd(String name, Network network) {
         this.name = name;
         this.network = network;
+        this.transport = null;
+    }
+
+    private ClientEnd(String name, Transport transport) {
+        this.name = name;
+        this.network = null;
+        this.transport = transport;
+    }
+
+    /** {@return an end named {@code name} whose calls go through {@code transport} (cluster mode)} */
+    public static ClientEnd over(String name, Transport transport) {
+        Objects.requireNonNull(name, "ClientEnd.over: name is null");
+        Objects.requireNonNull(transport, "ClientEnd.over: transport is null");
+        return new ClientEnd(name, transport);
     }
 
     /** {@return this end's name in its network} */
@@ -45,6 +75,9 @@ public final class ClientEnd {
         Objects.requireNonNull(serviceMethod, "call: serviceMethod is null");
         Objects.requireNonNull(args, () -> "call " + serviceMethod + ": args is null; send a record");
         Objects.requireNonNull(replyType, () -> "call " + serviceMethod + ": replyType is null");
+        if (transport != null) {
+            return transport.call(serviceMethod, Codec.encode(args)).map(reply -> Codec.decode(reply, replyType));
+        }
         return network.call(this, serviceMethod, args, Codec.encode(args), replyType);
     }
 

@@ -351,7 +351,7 @@ public final class Network implements AutoCloseable {
             handlerThreads.add(self);       // before the check below, so cleanup() either sees us or we see it
             try {
                 if (!isCleanedUp()) {
-                    dispatch.reply = runHandler(service, handler, request);
+                    dispatch.reply = Server.run(service, handler, request);
                 }
             } catch (RuntimeException | Error e) {
                 Sim.threads().report(e);          // before the caller can see the failed call
@@ -361,23 +361,6 @@ public final class Network implements AutoCloseable {
             }
         });
         return dispatch;
-    }
-
-    private static byte[] runHandler(Service service, Service.Handler handler, byte[] request) {
-        Object args = Codec.decode(request, handler.argsType());
-        Object reply;
-        try {
-            reply = service.invoke(handler, args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("handler " + handler.fullName() + " threw " + t, t);
-        }
-        if (reply == null) {
-            throw new IllegalStateException("handler " + handler.fullName()
-                    + " returned null; return a reply object (a record)");
-        }
-        return Codec.encode(reply);
     }
 
     private boolean isServerDead(ClientEnd end, String serverName, Server server) {

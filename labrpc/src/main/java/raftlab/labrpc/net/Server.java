@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import raftlab.labrpc.codec.Codec;
 
 /**
  * A collection of services that the network can deliver requests to, registered with
@@ -65,6 +66,40 @@ public final class Server {
                     + " has " + service.methods());
         }
         return handler;
+    }
+
+    /**
+     * Runs the handler of {@code serviceMethod} on the codec bytes of a request and returns the codec bytes of its
+     * reply: what a real transport (cluster mode) calls when a request arrives; the simulated {@link Network} does
+     * the same on its handler threads. Counts the dispatch.
+     *
+     * @throws IllegalArgumentException naming the valid services or methods when there is no such handler
+     * @throws raftlab.labrpc.codec.CodecException if the request bytes do not hold the handler's argument type
+     * @throws IllegalStateException if the handler returned null or threw a checked exception; a handler's
+     *                               unchecked exception propagates as it is
+     */
+    public byte[] handle(String serviceMethod, byte[] request) {
+        Service.Handler handler = lookup(serviceMethod);
+        countDispatch();
+        return run(service(handler.fullName()), handler, request);
+    }
+
+    /** Decodes the request, invokes the handler and encodes its reply. */
+    static byte[] run(Service service, Service.Handler handler, byte[] request) {
+        Object args = Codec.decode(request, handler.argsType());
+        Object reply;
+        try {
+            reply = service.invoke(handler, args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("handler " + handler.fullName() + " threw " + t, t);
+        }
+        if (reply == null) {
+            throw new IllegalStateException("handler " + handler.fullName()
+                    + " returned null; return a reply object (a record)");
+        }
+        return Codec.encode(reply);
     }
 
     synchronized Service service(String serviceMethod) {

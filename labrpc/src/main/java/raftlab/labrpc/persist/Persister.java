@@ -1,6 +1,7 @@
 package raftlab.labrpc.persist;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Stable storage for one Raft peer: its Raft state and its snapshot, as two byte arrays that survive a crash.
@@ -18,13 +19,28 @@ import java.util.Arrays;
  * </ul>
  * Encode what you save with {@link raftlab.labrpc.codec.Codec}; its byte counts are what {@link #raftStateSize()}
  * reports and what the log-size limits of the tests measure.
+ *
+ * <p>Cluster mode (outside the labs) gives a persister a {@link Durability}: every {@link #save} then also writes
+ * both arrays to disk before it returns. Reads are always served from memory. The labs' persisters have none.
  */
 public final class Persister {
+
+    /**
+     * Where a durable persister writes every save, before {@link #save} returns (cluster mode). Called under the
+     * persister's lock, so saves reach it one at a time and in order. A failure propagates out of {@link #save}.
+     */
+    @FunctionalInterface
+    public interface Durability {
+
+        /** Makes {@code raftState} and {@code snapshot} (never null, possibly empty) durable, together. */
+        void save(byte[] raftState, byte[] snapshot);
+    }
 
     private static final byte[] EMPTY = new byte[0];
 
     private byte[] raftState = EMPTY;
     private byte[] snapshot = EMPTY;
+    private final Durability durability;   // null: memory only, as in the labs
     private SaveObserver observer;     // null: nobody watches; not carried over by copy()
 
     /** Sees every {@link #save}: the tester's seam for checking what a peer makes durable. */
@@ -39,15 +55,27 @@ public final class Persister {
         void saved(byte[] raftState, byte[] snapshot);
     }
 
-    /** An empty persister: no Raft state, no snapshot. */
-    public Persister() {}
-
     /** Installs {@code observer} (or removes it, with null) to see every later save of this persister. */
     public synchronized void setObserver(SaveObserver observer) {
         this.observer = observer;
     }
 
-    /** {@return an independent persister holding the same Raft state and snapshot} */
+    /** An empty persister: no Raft state, no snapshot. */
+    public Persister() {
+        this.durability = null;
+    }
+
+    /**
+     * A durable persister (cluster mode) that starts with the recovered {@code raftState} and {@code snapshot}
+     * (null means empty) and hands every later save to {@code durability} before returning.
+     */
+    public Persister(byte[] raftState, byte[] snapshot, Durability durability) {
+        this.raftState = raftState == null ? EMPTY : raftState.clone();
+        this.snapshot = snapshot == null ? EMPTY : snapshot.clone();
+        this.durability = Objects.requireNonNull(durability, "Persister: durability is null");
+    }
+
+    /** {@return an independent, memory-only persister holding the same Raft state and snapshot} */
     public synchronized Persister copy() {
         Persister copy = new Persister();
         copy.raftState = raftState;   // safe to share: stored arrays are never mutated
@@ -80,10 +108,15 @@ public final class Persister {
      * {@code null} Raft state is stored as empty.
      */
     public synchronized void save(byte[] raftState, byte[] snapshot) {
-        this.raftState = raftState == null ? EMPTY : Arrays.copyOf(raftState, raftState.length);
-        this.snapshot = snapshot == null ? EMPTY : Arrays.copyOf(snapshot, snapshot.length);
+        byte[] state = raftState == null ? EMPTY : Arrays.copyOf(raftState, raftState.length);
+        byte[] snap = snapshot == null ? EMPTY : Arrays.copyOf(snapshot, snapshot.length);
+        if (durability != null) {
+            durability.save(state, snap);   // durable first: a failed write leaves memory as it was
+        }
+        this.raftState = state;
+        this.snapshot = snap;
         if (observer != null) {
-            observer.saved(this.raftState, this.snapshot);
+            observer.saved(state, snap);
         }
     }
 }

@@ -3,6 +3,7 @@ package raftlab.labrpc.sim;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.Condition;
 
 /**
  * The one place where kit code (the network, the tester, Raft, the RSM and the KV service) reads the time, sleeps
@@ -21,6 +22,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Sim {
 
+    /** The random source of the real-time mode: freshly seeded, since real-time runs cannot be replayed anyway. */
+    static final LabRandom REAL_RANDOM = new LabRandom(new java.security.SecureRandom().nextLong());
+
     private static volatile SimRuntime runtime = new RealRuntime();
     private static final ThreadRegistry THREADS = new ThreadRegistry();
 
@@ -29,6 +33,15 @@ public final class Sim {
     /** {@return monotonic nanoseconds; only differences between two calls mean anything} */
     public static long nanoTime() {
         return runtime.nanoTime();
+    }
+
+    /**
+     * {@return the real monotonic clock, in nanoseconds, in both modes} Only for a computation's own budget (the
+     * linearizability checker's time-out), never for behaviour under test: in simulation mode a computation runs
+     * within one step, so virtual time cannot bound it.
+     */
+    public static long realNanoTime() {
+        return System.nanoTime();
     }
 
     /** {@return monotonic milliseconds; only differences between two calls mean anything} */
@@ -74,6 +87,45 @@ public final class Sim {
             Thread.currentThread().interrupt();
             return latch.getCount() == 0;
         }
+    }
+
+    /**
+     * Waits on {@code condition}, whose lock the caller holds, for at most {@code nanos} nanoseconds: use it instead
+     * of {@link Condition#awaitNanos}, which would wake up by the real clock in simulation mode.
+     *
+     * @return an estimate of the nanoseconds left; zero or less when the time ran out
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public static long awaitNanos(Condition condition, long nanos) throws InterruptedException {
+        Objects.requireNonNull(condition, "Sim.awaitNanos: condition is null");
+        return runtime.awaitNanos(condition, nanos);
+    }
+
+    /**
+     * {@return the random source to draw from for anything random in Raft, the services and the kit, such as
+     * election timeouts} In simulation mode it is seeded from the run's seed, so a run can be replayed; use it
+     * instead of {@code ThreadLocalRandom} or {@code new Random()}.
+     */
+    public static LabRandom random() {
+        return runtime.random();
+    }
+
+    /** {@return whether the simulation mode is installed: virtual time and one deterministic scheduler} */
+    public static boolean isSimulated() {
+        return runtime.isSimulated();
+    }
+
+    /** {@return the installed runtime} */
+    public static SimRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Records an event (an RPC delivered, a command applied, ...) in the simulated run's trace hash, so that two runs
+     * of one seed can be compared; does nothing in real-time mode.
+     */
+    public static void trace(long event) {
+        runtime.trace(event);
     }
 
     /**

@@ -1,9 +1,11 @@
 package raftlab.labrpc.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -20,14 +22,22 @@ public final class ThreadRegistry {
     /** A thread that died of an exception nobody caught. */
     public record Failure(String threadName, long generation, Throwable error) {}
 
+    /**
+     * The first of the failures with the same error (its class and message), and how many there were: a misspelled
+     * RPC name fails every call, and is worth one report with a count, not one per call.
+     */
+    public record Repeated(Failure first, int times) {}
+
     private final AtomicLong generation = new AtomicLong();
     private final Map<Thread, Long> alive = new ConcurrentHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
-    private final Map<String, Integer> repeats = new LinkedHashMap<>();   // guarded by this: stack -> times reported
+    /** The errors printed since the last mark: each is printed the first time only. */
+    private final Set<String> printed = new HashSet<>();
     private volatile Consumer<Failure> listener;
 
     /** {@return a mark; threads started after it are reported by {@link #aliveSince(long)}} */
-    public long mark() {
+    public synchronized long mark() {
+        printed.clear();
         return generation.incrementAndGet();
     }
 
@@ -47,6 +57,19 @@ public final class ThreadRegistry {
         return failures.stream().filter(f -> f.generation() >= mark).toList();
     }
 
+    /** {@return the failures since {@code mark}, one per distinct error (class and message), first seen first} */
+    public synchronized List<Repeated> distinctFailuresSince(long mark) {
+        Map<String, Repeated> distinct = new LinkedHashMap<>();
+        for (Failure f : failuresSince(mark)) {
+            distinct.merge(key(f.error()), new Repeated(f, 1), (a, b) -> new Repeated(a.first(), a.times() + 1));
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    private static String key(Throwable error) {
+        return error.getClass().getName() + ": " + error.getMessage();
+    }
+
     Thread register(Thread thread) {
         alive.put(thread, generation.get());
         return thread;
@@ -55,37 +78,27 @@ public final class ThreadRegistry {
     /**
      * Records that {@code error} ended the current thread's work, and prints it. {@link Sim#go} calls this for an
      * exception that escapes a thread body; code that catches an error to clean up first (the network's handler
-     * threads) calls it itself, before it lets anyone observe the outcome.
+     * threads) calls it itself, before it lets anyone observe the outcome. An error equal to one printed since the
+     * last {@link #mark()} (same class and message) is recorded but not printed again: the tester reports the count.
      */
     public void report(Throwable error) {
         Thread thread = Thread.currentThread();
         Long started = alive.get(thread);
+        boolean first;
         Failure failure = new Failure(thread.getName(), started == null ? generation.get() : started, error);
-        int times;
         synchronized (this) {
             failures.add(failure);
-            times = repeats.merge(signature(error), 1, Integer::sum);
+            first = printed.add(key(error));
         }
-        // A handler that fails on every call would print thousands of identical stacks and bury the first one:
-        // print a stack once, then a line at the 2nd, 10th, 100th, ... time.
-        if (times == 1) {
-            System.err.println("Exception in thread \"" + thread.getName() + "\": " + error);
+        if (first) {
+            // the stack trace's first line is the error and its message: printed once
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
             error.printStackTrace();
-        } else if (times == 2 || isPowerOfTen(times)) {
-            System.err.println("Exception in thread \"" + thread.getName() + "\": " + error + " (the same stack as "
-                    + "above, " + times + " times so far; not printed again)");
         }
         Consumer<Failure> heard = listener;
         if (heard != null) {
             heard.accept(failure);
         }
-    }
-
-    private static boolean isPowerOfTen(int n) {
-        while (n >= 10 && n % 10 == 0) {
-            n /= 10;
-        }
-        return n == 1;
     }
 
     /**
@@ -94,31 +107,6 @@ public final class ThreadRegistry {
      */
     public void setListener(Consumer<Failure> listener) {
         this.listener = listener;
-    }
-
-    /**
-     * {@return how many times each repeated exception (one whose stack was printed once, then only counted) was
-     * reported since the last call, keyed by its first line; and forgets them}
-     */
-    public synchronized Map<String, Integer> takeRepeats() {
-        Map<String, Integer> result = new LinkedHashMap<>();
-        repeats.forEach((stack, count) -> {
-            if (count > 1) {
-                result.put(String.join(" ", stack.lines().limit(2).map(String::strip).toList()), count);
-            }
-        });
-        repeats.clear();
-        return result;
-    }
-
-    /** The stack of {@code error} without its message (which often varies: an index, a term), as a dedup key. */
-    private static String signature(Throwable error) {
-        StringBuilder key = new StringBuilder(error.getClass().getName());
-        StackTraceElement[] frames = error.getStackTrace();
-        for (int i = 0; i < Math.min(frames.length, 12); i++) {
-            key.append("\n\tat ").append(frames[i]);
-        }
-        return key.toString();
     }
 
     void unregister(Thread thread) {

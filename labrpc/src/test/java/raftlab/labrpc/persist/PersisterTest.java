@@ -62,4 +62,34 @@ class PersisterTest {
         assertThat(copy.readRaftState()).containsExactly(STATE);
         assertThat(copy.readSnapshot()).containsExactly(SNAPSHOT);
     }
+
+    // ---- ours (not MIT's): the durability seam of cluster mode ----
+
+    @Test
+    @DisplayName("a durable persister starts from recovered bytes and hands every save to its sink first")
+    void durableSavesGoToTheSinkFirst() {
+        java.util.List<String> written = new java.util.ArrayList<>();
+        Persister p = new Persister(STATE, null, (state, snapshot) -> written.add(state.length + "/" + snapshot.length));
+
+        assertThat(p.readRaftState()).containsExactly(STATE);
+        assertThat(p.readSnapshot()).isEmpty();
+        p.save(new byte[] {7}, SNAPSHOT);
+
+        assertThat(written).containsExactly("1/2");
+        assertThat(p.readRaftState()).containsExactly(7);
+        assertThat(p.copy().readRaftState()).as("a copy is memory-only but holds the same bytes").containsExactly(7);
+    }
+
+    @Test
+    @DisplayName("a save whose sink fails changes nothing in memory")
+    void aFailedDurableSaveKeepsTheOldState() {
+        Persister p = new Persister(STATE, SNAPSHOT, (state, snapshot) -> {
+            throw new IllegalStateException("disk full");
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.save(new byte[] {7}, null))
+                .hasMessage("disk full");
+        assertThat(p.readRaftState()).containsExactly(STATE);
+        assertThat(p.readSnapshot()).containsExactly(SNAPSHOT);
+    }
 }

@@ -61,20 +61,30 @@ final class CheckRun<S, I, O> {
     }
 
     VerboseResult<I, O> run() {
+        if (model == null) {
+            throw new IllegalArgumentException("model is null");
+        }
         if (history == null) {
             throw new IllegalArgumentException("history is null");
         }
+        if (options == null) {
+            throw new IllegalArgumentException("options is null (use CheckOptions.withTimeout(Duration.ZERO))");
+        }
+        requireInitialState(model);
         Histories.validate(model, history);
         if (history.isEmpty()) {
             return new VerboseResult<>(CheckResult.OK, history, List.of());
         }
         // Times are compared by subtraction (nanoTime may be negative), so "no timeout" is a century away, not MAX_VALUE.
         Duration timeout = options.timeout();
-        long deadline = Sim.nanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
+        long deadline = Sim.realNanoTime() + (timeout.isZero() || timeout.compareTo(Duration.ofNanos(NO_DEADLINE)) >= 0
                 ? NO_DEADLINE : Math.max(1, timeout.toNanos()));
         List<PartitionSearch<S>> searches = partition();
         // Starting threads costs more than checking a small history (c01: a fraction of a millisecond).
-        int threads = history.size() < INLINE_BELOW ? 1 : Math.min(options.parallelism(), searches.size());
+        // In simulation mode the check runs on the calling (simulated) thread: a pool would wake it from outside the
+        // scheduler, at a wall-clock-dependent point of the simulated run.
+        int threads = history.size() < INLINE_BELOW || Sim.isSimulated()
+                ? 1 : Math.min(options.parallelism(), searches.size());
         Queue<PartitionSearch<S>> queue = new ConcurrentLinkedQueue<>(searches);
         boolean interrupted = false;
         if (threads <= 1) {
@@ -91,6 +101,27 @@ final class CheckRun<S, I, O> {
             Thread.currentThread().interrupt();
         }
         return new VerboseResult<>(result, history, partitionResults(searches));
+    }
+
+    /**
+     * Fails at the API boundary, not deep inside a search, for a model whose initial state is null.
+     *
+     * @return the initial state
+     */
+    static <S> S requireInitialState(Model<S, ?, ?> model) {
+        S init;
+        try {
+            init = model.init();
+        } catch (IllegalArgumentException e) {
+            throw e; // a model's own clear error (e.g. a nondeterministic model with no initial state)
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the model's init() threw: " + e, e);
+        }
+        if (init == null) {
+            throw new IllegalArgumentException("the model's init() returned null; a model's states are never null "
+                    + "(model \"nothing\" as a value, e.g. \"\", an empty record or Optional.empty())");
+        }
+        return init;
     }
 
     /** {@return whether the calling thread was interrupted while waiting (the check then stops early)} */
@@ -148,7 +179,7 @@ final class CheckRun<S, I, O> {
             while (true) {
                 PartitionSearch.Status status;
                 try {
-                    long now = Sim.nanoTime();
+                    long now = Sim.realNanoTime();
                     status = search.run(deadline - now < SLICE_NANOS ? deadline : now + SLICE_NANOS,
                             () -> stopped || Thread.currentThread().isInterrupted());
                 } catch (RuntimeException e) {
@@ -165,7 +196,7 @@ final class CheckRun<S, I, O> {
                     break;
                 }
                 // Interrupted: the caller (checking inline) gave up; the flag stays set for it to see.
-                if (stopped || Thread.currentThread().isInterrupted() || Sim.nanoTime() - deadline >= 0) {
+                if (stopped || Thread.currentThread().isInterrupted() || Sim.realNanoTime() - deadline >= 0) {
                     stopped = true;
                     return;
                 }
@@ -259,7 +290,7 @@ final class CheckRun<S, I, O> {
                 ops.add(g);
             }
             Optional<List<Integer>> witness = r == CheckResult.OK ? Optional.of(s.witness()) : Optional.empty();
-            results.add(new PartitionResult(r, ops, s.partialLinearizations(), witness));
+            results.add(new PartitionResult(r, ops, s.partialLinearizations(), witness, s.statistics()));
         }
         return results;
     }

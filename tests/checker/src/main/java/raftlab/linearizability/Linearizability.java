@@ -13,7 +13,7 @@ import java.util.List;
  * }</pre>
  *
  * <p>All methods throw {@link IllegalArgumentException} for a malformed history (a return before its call, a null
- * operation, an input or output the model rejects) and {@link IllegalStateException} if the model misbehaves (its
+ * operation, an input or output the model rejects), a null argument or a model whose {@link Model#init()} is null and {@link IllegalStateException} if the model misbehaves (its
  * step throws or, with debug checks on, mutates its state; its partition loses or invents operations). An empty
  * history is {@link CheckResult#OK} at once.
  */
@@ -44,16 +44,36 @@ public final class Linearizability {
         return new CheckRun<>(model, history, options, true).run();
     }
 
-    /** Checks an event history (see {@link Histories#fromEvents}). */
+    /** Checks an event history (see {@link Histories#fromEvents}); {@code timeout} zero means no limit. */
     public static <S, I, O> CheckResult checkEvents(Model<S, I, O> model, List<? extends Event<I, O>> events,
                                                     Duration timeout) {
-        return check(model, Histories.fromEvents(events), timeout);
+        return checkEvents(model, events, CheckOptions.withTimeout(timeout));
+    }
+
+    /** Checks an event history (see {@link Histories#fromEvents}). */
+    public static <S, I, O> CheckResult checkEvents(Model<S, I, O> model, List<? extends Event<I, O>> events,
+                                                    CheckOptions options) {
+        return check(model, eventHistory(events), options);
     }
 
     /** Checks an event history verbosely; operation times in the result are event positions. */
     public static <S, I, O> VerboseResult<I, O> checkEventsVerbose(Model<S, I, O> model,
                                                                    List<? extends Event<I, O>> events,
                                                                    Duration timeout) {
-        return checkVerbose(model, Histories.fromEvents(events), timeout);
+        return checkEventsVerbose(model, events, CheckOptions.withTimeout(timeout));
+    }
+
+    /** Checks an event history verbosely; operation times in the result are event positions. */
+    public static <S, I, O> VerboseResult<I, O> checkEventsVerbose(Model<S, I, O> model,
+                                                                   List<? extends Event<I, O>> events,
+                                                                   CheckOptions options) {
+        return checkVerbose(model, eventHistory(events), options);
+    }
+
+    private static <I, O> List<Operation<I, O>> eventHistory(List<? extends Event<I, O>> events) {
+        if (events == null) {
+            throw new IllegalArgumentException("events is null");
+        }
+        return Histories.fromEvents(events);
     }
 }

@@ -13,9 +13,11 @@ import java.util.Optional;
  *                              history indexes that the model accepts from its initial state; for a legal partition a
  *                              single complete one
  * @param witness               a complete linearization, when the partition is legal
+ * @param statistics            the work its search did (until it stopped, for an unfinished one)
  */
 public record PartitionResult(CheckResult result, List<Integer> operations,
-                              List<List<Integer>> partialLinearizations, Optional<List<Integer>> witness) {
+                              List<List<Integer>> partialLinearizations, Optional<List<Integer>> witness,
+                              SearchStatistics statistics) {
 
     public PartitionResult {
         operations = List.copyOf(operations);

@@ -67,6 +67,10 @@ final class PartitionSearch<S> {
     private int entry;
     private Status status = Status.RUNNING;
     private long iterations;
+    private long steps;
+    private long explored;
+    private long memoHits;
+    private long backtracks;
 
     /** Verbose only: per operation, the longest stack (as local op ids) seen containing it; shared arrays. */
     private final int[][] longest;
@@ -127,7 +131,7 @@ final class PartitionSearch<S> {
         cache = new MemoCache<>(m, cacheLimit);
         stackEntry = new int[n];
         stackState = new Object[n];
-        state = m.init();
+        state = CheckRun.requireInitialState(m);
         entry = next[head];
         longest = verbose ? new int[n][] : null;
     }
@@ -144,8 +148,13 @@ final class PartitionSearch<S> {
         return iterations;
     }
 
+    /** {@return the work done so far} */
+    SearchStatistics statistics() {
+        return new SearchStatistics(steps, explored, memoHits, backtracks);
+    }
+
     /**
-     * Searches until a verdict, until {@code sliceEnd} (a {@link Sim#nanoTime()} value), or until {@code stop} says
+     * Searches until a verdict, until {@code sliceEnd} (a {@link Sim#realNanoTime()} value), or until {@code stop} says
      * so, whichever comes first.
      */
     Status run(long sliceEnd, BooleanSupplier stop) {
@@ -156,7 +165,7 @@ final class PartitionSearch<S> {
         while (next[head] != NIL) {
             if (--countdown == 0) {
                 countdown = CHECK_EVERY;
-                if (stop.getAsBoolean() || Sim.nanoTime() - sliceEnd >= 0) {
+                if (stop.getAsBoolean() || Sim.realNanoTime() - sliceEnd >= 0) {
                     return Status.RUNNING;
                 }
             }
@@ -170,6 +179,7 @@ final class PartitionSearch<S> {
                     linearized[op >>> 6] |= 1L << op;
                     linearizedHash ^= zobrist[op];
                     if (cache.add(linearized, linearizedHash, nextState, model.hash(nextState))) {
+                        explored++;
                         stackEntry[depth] = e;
                         stackState[depth] = state;
                         depth++;
@@ -178,6 +188,7 @@ final class PartitionSearch<S> {
                         entry = next[head];
                         continue;
                     }
+                    memoHits++;
                     linearized[op >>> 6] &= ~(1L << op);
                     linearizedHash ^= zobrist[op];
                 }
@@ -190,6 +201,7 @@ final class PartitionSearch<S> {
                 if (verbose) {
                     recordLongest();
                 }
+                backtracks++;
                 depth--;
                 int call = stackEntry[depth];
                 @SuppressWarnings("unchecked")
@@ -218,6 +230,7 @@ final class PartitionSearch<S> {
             hashBefore = model.hash(state);
             described = model.describeState(state);
         }
+        steps++;
         Step<S> result;
         try {
             result = model.step(state, inputs[op], outputs[op]);
@@ -231,13 +244,7 @@ final class PartitionSearch<S> {
                     + "; step must be pure");
         }
         return switch (result) {
-            case Step.Legal<S> legal -> {
-                if (legal.next() == null) {
-                    throw new IllegalStateException("the model's step returned a null next state on " + inputs[op]
-                            + " -> " + outputs[op]);
-                }
-                yield legal.next();
-            }
+            case Step.Legal<S> legal -> legal.next(); // never null: Legal refuses it
             case Step.Illegal<S> illegal -> null;
             case null -> throw new IllegalStateException("the model's step returned null on " + inputs[op] + " -> "
                     + outputs[op] + "; return Step.illegal() for an illegal operation");

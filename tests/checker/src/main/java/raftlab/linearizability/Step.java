@@ -5,8 +5,20 @@ package raftlab.linearizability;
  */
 public sealed interface Step<S> permits Step.Legal, Step.Illegal {
 
-    /** The operation is legal in the state it was given and leads to {@code next}. */
-    record Legal<S>(S next) implements Step<S> {}
+    /**
+     * The operation is legal in the state it was given and leads to {@code next}.
+     *
+     * @throws IllegalArgumentException if {@code next} is null: a state is never null (model "nothing" as a value,
+     *                                  e.g. {@code ""}, an empty record or {@code Optional.empty()})
+     */
+    record Legal<S>(S next) implements Step<S> {
+        public Legal {
+            if (next == null) {
+                throw new IllegalArgumentException("a legal step needs a non-null next state; a model's states are "
+                        + "never null (model \"nothing\" as a value, e.g. \"\", an empty record or Optional.empty())");
+            }
+        }
+    }
 
     /** The operation cannot have happened in the state it was given. */
     record Illegal<S>() implements Step<S> {

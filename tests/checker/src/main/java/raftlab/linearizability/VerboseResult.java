@@ -17,6 +17,11 @@ public record VerboseResult<I, O>(CheckResult result, List<Operation<I, O>> hist
         partitions = List.copyOf(partitions);
     }
 
+    /** {@return the work of the whole check: the partitions' statistics added up} */
+    public SearchStatistics statistics() {
+        return SearchStatistics.sum(partitions.stream().map(PartitionResult::statistics).toList());
+    }
+
     /** {@return whether the history was found not linearizable} */
     public boolean illegal() {
         return result == CheckResult.ILLEGAL;

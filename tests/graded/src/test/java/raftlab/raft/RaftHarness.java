@@ -386,7 +386,7 @@ final class RaftHarness {
      * The applier's check of one applied command (called by {@link RaftTestServer}): no server applied something
      * else at that index. Records the command as applied by server {@code i}.
      */
-    synchronized LogCheck checkLogs(int i, ApplyMsg.Command m) {
+    synchronized LogCheck checkLogs(RaftTestServer me, int i, ApplyMsg.Command m) {
         String error = null;
         Object v = m.command();
         for (int j = 0; j < srvs.length; j++) {
@@ -397,7 +397,8 @@ final class RaftHarness {
                         old.command());
             }
         }
-        RaftTestServer me = srvs[i];
+        // The receiving server's own log, not srvs[i]: a crashed instance's applier may still deliver an entry after
+        // the restart put a new server (with an empty log) in slot i (found in simulation mode, seed 1004).
         boolean prevOk = me.hasLog(m.index() - 1);
         me.putLog(m.index(), v);
         maxIndex = Math.max(maxIndex, m.index());

@@ -137,7 +137,7 @@ final class RaftTestServer implements TestService {
         if (!(msg instanceof ApplyMsg.Command command)) {
             return null;                     // ignore other kinds of messages
         }
-        RaftHarness.LogCheck check = harness.checkLogs(me, command);
+        RaftHarness.LogCheck check = harness.checkLogs(this, me, command);
         if (command.index() > 1 && !check.prevOk()) {
             return String.format("server %d apply out of order %d", me, command.index());
         }
@@ -162,7 +162,7 @@ final class RaftTestServer implements TestService {
             err = String.format("server %d apply out of order, expected index %d, got %d", me, expected, c.index());
         }
         if (err == null) {
-            RaftHarness.LogCheck check = harness.checkLogs(me, c);
+            RaftHarness.LogCheck check = harness.checkLogs(this, me, c);
             err = check.error();
             if (c.index() > 1 && !check.prevOk()) {
                 err = String.format("server %d apply out of order %d", me, c.index());

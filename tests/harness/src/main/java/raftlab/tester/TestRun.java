@@ -24,6 +24,8 @@ final class TestRun {
     final LabRandom random;
     final long threadMark;
     final long startNanos;
+    /** Whether the test runs in simulation mode, where the seed replays the whole run. */
+    final boolean simulated;
     private final AtomicReference<AssertionError> failure = new AtomicReference<>();
     private final List<Config> configs = new ArrayList<>();
     private volatile Thread testThread;
@@ -35,6 +37,7 @@ final class TestRun {
         this.random = new LabRandom(seed);
         this.threadMark = Sim.threads().mark();
         this.startNanos = Sim.nanoTime();
+        this.simulated = Sim.isSimulated();
     }
 
     /** {@return a run for code outside the extension: a seed from {@code -Dlab.seed} or a fresh one} */
@@ -44,7 +47,8 @@ final class TestRun {
 
     /** {@return the text that tells how to replay this run} */
     String seedText() {
-        return "seed " + seed + "; replay with -D" + LabRandom.SEED_PROPERTY + "=" + seed;
+        return "seed " + seed + "; replay with " + (simulated ? "-D" + TesterExtension.SIM_PROPERTY + "=true " : "")
+                + "-D" + LabRandom.SEED_PROPERTY + "=" + seed;
     }
 
     /** Remembers {@code config} for cleanup; the thread that makes the first config is the test's thread. */

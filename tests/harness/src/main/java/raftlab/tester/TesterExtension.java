@@ -1,5 +1,6 @@
 package raftlab.tester;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,11 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.AssertionFailedError;
 import raftlab.labrpc.log.Log;
 import raftlab.labrpc.net.RpcObserver;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
+import raftlab.labrpc.sim.SimRuntime;
+import raftlab.labrpc.sim.SimulatedRuntime;
 import raftlab.labrpc.sim.ThreadRegistry;
 
 /**
@@ -37,8 +42,16 @@ import raftlab.labrpc.sim.ThreadRegistry;
  *   <li>the time limit passed.</li>
  * </ul>
  * A passing test prints its {@code ... Passed} line; a failing one prints its seed.
+ *
+ * <p>With {@code -Dlab.sim=true} each test runs in the simulation mode (docs/simulation.md): the extension installs
+ * a {@link SimulatedRuntime} seeded with the test's seed, and runs the test method, the test class's
+ * {@code @BeforeEach}/{@code @AfterEach} methods and its own cleanup on simulated threads, in virtual time. The same
+ * seed then replays the same run; the report line's time is virtual time.
  */
-public final class TesterExtension implements BeforeEachCallback, AfterEachCallback {
+public final class TesterExtension implements BeforeEachCallback, AfterEachCallback, InvocationInterceptor {
+
+    /** The system property that selects the simulation mode. */
+    public static final String SIM_PROPERTY = "lab.sim";
 
     /** How long killing every server and shutting the network down may take. */
     static final long CLEANUP_LIMIT_MILLIS = 10_000;
@@ -47,6 +60,8 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
     private final long cleanupLimitMillis;
     private TestRun run;
     private Watchdog watchdog;
+    private SimulatedRuntime sim;          // non-null while a test runs in simulation mode
+    private SimRuntime previousRuntime;
 
     /** The extension with MIT's 120-second limit. */
     public TesterExtension() {
@@ -109,12 +124,29 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         return run.seed;
     }
 
+    /** {@return whether {@code -Dlab.sim=true} selects the simulation mode} */
+    static boolean simulationRequested() {
+        return Boolean.parseBoolean(System.getProperty(SIM_PROPERTY, "false").trim());
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
-        run = new TestRun(name, LabRandom.seedFromProperty());
+        long seed = LabRandom.seedFromProperty();
+        if (simulationRequested()) {
+            String unsupported = SimulatedRuntime.unsupportedReason();
+            if (unsupported != null) {
+                throw new IllegalStateException("-D" + SIM_PROPERTY + "=true: " + unsupported);
+            }
+            String escapes = StudentSources.escapes();
+            if (escapes != null) {
+                throw new AssertionFailedError(escapes);
+            }
+            sim = new SimulatedRuntime(seed);
+            previousRuntime = Sim.install(sim);
+        }
+        run = new TestRun(name, seed);
         Log.restartClock();       // topic-log times count from this test's start
-        Sim.threads().takeRepeats();
         TestRun current = run;
         // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
         // instead of leaving it to run into a timeout or a vague check minutes later.
@@ -126,6 +158,17 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             }
         });
         watchdog = Watchdog.start(run, limitMillis);
+    }
+
+    private static String threadDied(ThreadRegistry.Failure f, TestRun run) {
+        return "thread \"" + f.threadName() + "\" died: " + f.error() + " (" + run.seedText() + ")";
+    }
+
+    /** {@return whether {@code f} is a recorded failure rethrown (a checker's failure in a helper thread)} */
+    private static boolean isEcho(ThreadRegistry.Failure f, TestRun run) {
+        AssertionError recorded = run.failure();
+        return recorded != null && (f.error() == recorded || f.error().getCause() == recorded
+                || recorded.getCause() == f.error());
     }
 
     /** Prints the passed test's ratio to the reference (and a warning when slow); records a sample if asked. */
@@ -146,19 +189,76 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
                 System.out.println(ReferenceStats.report(finished.name, measured, ref)));
     }
 
-    private static String threadDied(ThreadRegistry.Failure f, TestRun run) {
-        return "thread \"" + f.threadName() + "\" died: " + f.error() + " (" + run.seedText() + ")";
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        proceed("test", invocation);
     }
 
-    /** {@return whether {@code f} is a recorded failure rethrown (a checker's failure in a helper thread)} */
-    private static boolean isEcho(ThreadRegistry.Failure f, TestRun run) {
-        AssertionError recorded = run.failure();
-        return recorded != null && (f.error() == recorded || f.error().getCause() == recorded
-                || recorded.getCause() == f.error());
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
+        proceed("@BeforeEach", invocation);
+    }
+
+    @Override
+    public void interceptAfterEachMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
+        proceed("@AfterEach", invocation);
+    }
+
+    /** Runs {@code invocation} here in real-time mode, or on a simulated thread in simulation mode. */
+    private void proceed(String threadName, Invocation<Void> invocation) throws Throwable {
+        if (sim == null) {
+            invocation.proceed();
+            return;
+        }
+        Throwable[] failure = new Throwable[1];
+        sim.run(threadName, () -> {
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (sim == null) {
+            finish(context);
+            return;
+        }
+        String name = context.getUniqueId();
+        try {
+            sim.run("tester afterEach", () -> finish(context));
+        } finally {
+            lastSimulation = new SimulationSummary(name, sim.seed(), sim.steps(), sim.nanoTime(), sim.traceHash());
+            Sim.install(previousRuntime);
+            sim = null;
+        }
+    }
+
+    /**
+     * What a finished simulated test did: how many scheduling steps, how much virtual time, and the hash of its
+     * schedule, which is the same for every run of one test with one seed (see docs/simulation.md).
+     */
+    public record SimulationSummary(String test, long seed, long steps, long virtualNanos, long traceHash) {}
+
+    private static volatile SimulationSummary lastSimulation;
+
+    /** {@return the summary of the last test that ran in simulation mode in this JVM, or null} */
+    public static SimulationSummary lastSimulation() {
+        return lastSimulation;
+    }
+
+    private void finish(ExtensionContext context) {
+        if (run == null) {
+            return;               // beforeEach refused the test (a bad seed, sim mode unsupported): nothing to clean
+        }
         Thread.interrupted();     // a failure elsewhere may have interrupted this thread; don't let it cut sleeps
         TestRun finished = run;
         boolean testFailed = context.getExecutionException().isPresent();
@@ -169,27 +269,38 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
                 Optional.ofNullable(config.passedLine()).ifPresent(lines::add);
                 String stuck = cleanUp(config);
                 if (stuck != null) {
-                    problems.add(new AssertionFailedError(stuck + " (" + finished.seedText() + ")"));
+                    problems.add(fatal(stuck + " (" + finished.seedText() + ")", null));
                 }
             }
         } finally {
             watchdog.stop();
+            Sim.threads().setListener(null);
         }
-        Sim.threads().setListener(null);
-        Sim.threads().takeRepeats().forEach((stack, times) -> System.out.println("info: " + stack + " was thrown "
-                + times + " times in this test; its stack is printed once, at the first"));
         String leaks = LeakCheck.describe(LeakCheck.survivors(finished.threadMark, LeakCheck.GRACE_MILLIS));
         if (leaks != null) {
-            problems.add(new AssertionFailedError(leaks + "(" + finished.seedText() + ")"));
+            problems.add(fatal(leaks + "(" + finished.seedText() + ")", null));
         }
-        for (ThreadRegistry.Failure f : Sim.threads().failuresSince(finished.threadMark)) {
+        AssertionError recorded = finished.failure();
+        boolean recordedReplaced = false;
+        for (ThreadRegistry.Repeated r : Sim.threads().distinctFailuresSince(finished.threadMark)) {
+            ThreadRegistry.Failure f = r.first();
+            // A thread's death already failed the test at once (the listener); unless the test body reported it,
+            // report it here again with its count of repeats.
+            boolean heardAtOnce = recorded != null && recorded.getCause() == f.error();
+            if (heardAtOnce && testFailed) {
+                continue;
+            }
+            recordedReplaced |= heardAtOnce;
             // A checker's failure in a helper thread, or its echo in another thread's checkpoint, is reported once.
-            if (!isEcho(f, finished)) {
-                problems.add(new AssertionFailedError(threadDied(f, finished), f.error()));
+            if (heardAtOnce || !isEcho(f, finished)) {
+                String repeats = r.times() == 1 ? "" : " (and " + (r.times() - 1) + " more time"
+                        + (r.times() == 2 ? "" : "s") + " in other threads)";
+                problems.add(fatal("thread \"" + f.threadName() + "\" died: " + f.error() + repeats + " ("
+                        + finished.seedText() + ")", f.error()));
             }
         }
-        if (finished.failure() != null && !testFailed) {
-            problems.add(finished.failure());
+        if (recorded != null && !testFailed && !recordedReplaced) {
+            problems.add(recorded);
         }
         if (finished.timedOut() && !testFailed && finished.failure() == null) {
             problems.add(new AssertionFailedError(finished.timeoutMessage()));
@@ -207,5 +318,11 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             problems.stream().skip(1).forEach(first::addSuppressed);
             throw first;
         }
+    }
+
+    /** {@return a failure of the test's surroundings (cleanup, leaked threads, a thread's death), its Fatal: line printed} */
+    private static AssertionFailedError fatal(String message, Throwable cause) {
+        System.out.println("Fatal: " + message.lines().findFirst().orElse(message));
+        return new AssertionFailedError(message, cause);
     }
 }

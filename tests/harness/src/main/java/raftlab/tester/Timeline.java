@@ -52,7 +52,8 @@ public final class Timeline {
     public Timeline() {
         Instant now = Instant.now();
         long wallNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        this.epochOffsetNanos = wallNanos - Sim.nanoTime();
+        // In simulation mode entries carry virtual time, so a replayed run draws the same timeline.
+        this.epochOffsetNanos = Sim.isSimulated() ? 0 : wallNanos - Sim.nanoTime();
     }
 
     /** {@return the current time in nanoseconds since the Unix epoch, as timeline entries use it} */

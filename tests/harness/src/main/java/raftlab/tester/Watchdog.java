@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import raftlab.labrpc.sim.Sim;
+import raftlab.labrpc.sim.SimulatedRuntime;
 
 /**
  * Enforces the per-test time limit while the test runs: when it expires, prints the stack of every thread (platform
@@ -48,6 +49,11 @@ final class Watchdog {
 
     /** {@return the stacks of all platform threads and of the kit's threads started since {@code mark}} */
     static String threadDump(long mark) {
+        if (Sim.runtime() instanceof SimulatedRuntime sim) {
+            // Only the simulated threads, in creation order: the same dump on every replay of the seed.
+            return "---- thread dump at virtual time " + String.format("%.3f s", sim.nanoTime() / 1e9) + " ----\n"
+                    + sim.threadDump() + "---- end of thread dump ----";
+        }
         StringBuilder dump = new StringBuilder("---- thread dump ----\n");
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             appendThread(dump, e.getKey(), e.getValue());

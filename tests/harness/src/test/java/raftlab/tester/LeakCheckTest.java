@@ -91,6 +91,57 @@ class LeakCheckTest {
     }
 
     @Test
+    void anErrorRepeatedInManyThreadsIsPrintedOnceAndReportedOnceWithItsCount() {
+        TesterExtension extension = new TesterExtension();
+        ExtensionContext context = fakeContext();
+        extension.beforeEach(context);
+        String stderr = captured(System::setErr, System.err, () -> {
+            for (int i = 0; i < 5; i++) {     // a misspelled RPC name fails every call the same way
+                join(Sim.go("sender-" + i, () -> {
+                    throw new IllegalArgumentException("unknown method Raft.appendEntrie");
+                }));
+            }
+        });
+        String[] stdout = new String[1];
+        stdout[0] = captured(System::setOut, System.out, () -> assertThatThrownBy(() -> extension.afterEach(context))
+                .hasMessageContaining("thread \"sender-0\" died: java.lang.IllegalArgumentException: unknown method "
+                        + "Raft.appendEntrie (and 4 more times in other threads)"));
+
+        assertThat(stderr.split("unknown method Raft.appendEntrie", -1)).hasSize(2);
+        assertThat(stdout[0]).startsWith("Fatal: thread \"sender-0\" died").contains("4 more times");
+    }
+
+    @Test
+    void aLeakedThreadGetsAFatalLineLikeEveryOtherFailure() {
+        TesterExtension extension = new TesterExtension();
+        ExtensionContext context = fakeContext();
+        CountDownLatch release = new CountDownLatch(1);
+        extension.beforeEach(context);
+        Sim.go("leaky-ticker", () -> Sim.await(release, 60_000));
+        try {
+            String stdout = captured(System::setOut, System.out,
+                    () -> assertThatThrownBy(() -> extension.afterEach(context)).isInstanceOf(AssertionError.class));
+
+            assertThat(stdout).startsWith("Fatal: 1 thread(s) still running after the test ended: \"leaky-ticker\"");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** {@return what {@code body} printed to the stream that {@code set} replaces (System.out or System.err)} */
+    private static String captured(java.util.function.Consumer<java.io.PrintStream> set, java.io.PrintStream old,
+            Runnable body) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        set.accept(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            set.accept(old);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void extensionFailsATestWhoseKillNeverReturns() {
         TesterExtension extension = new TesterExtension(120_000, 200);
         ExtensionContext context = fakeContext();

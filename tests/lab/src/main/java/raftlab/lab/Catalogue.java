@@ -27,18 +27,38 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The graded tests, found in the compiled test classes by JUnit Platform discovery: every test method with a part
- * tag ({@code 3A}, {@code 4C}: digits then one capital letter). A new graded test appears here, in {@code ./lab test}
- * and in {@code ./lab grade} as soon as it is compiled.
+ * The graded tests: every test method with a part tag ({@code 3A}, {@code 4C}: digits then one capital letter; or
+ * {@code 2}, a lab without parts).
+ *
+ * <p>The tool reads them from {@link #FILE}, a committed listing, so that {@code ./lab list} and selectors work
+ * without compiling the graded suites (or the student's code they need). The kit's self-test checks that the
+ * listing equals what JUnit Platform discovery finds in the compiled graded suites ({@link #discover()}), and
+ * prints the new listing when a graded test was added or changed.
  *
  * <p>Order: by part, then by class, then in declaration order within the class.
  */
 public final class Catalogue {
 
-    /** A part tag: the lab's number and the part's letter. */
-    static final Pattern PART = Pattern.compile("[0-9]+[A-Z]");
-    /** The tester's limit when a test declares no {@code @Timeout}. */
+    /**
+     * A part tag: the lab's number and the part's letter ({@code 3A}), or the lab's number alone for a lab without
+     * parts (Lab 2's tests are tagged {@code 2}, as MIT's).
+     */
+    static final Pattern PART = Pattern.compile("[0-9]+[A-Z]?");
+    /**
+     * The tester's limit (MIT's 120 s, enforced by its watchdog), and the limit when a test declares no
+     * {@code @Timeout}. The graded classes' {@code @Timeout} (130 s) is JUnit's backstop above it.
+     */
     static final long DEFAULT_LIMIT_SECONDS = 120;
+
+    /** {@return the limit a student sees: the tester fails the test then (the handouts' 120 s)} */
+    static long testerLimitSeconds(GradedTest t) {
+        return Math.min(t.limitSeconds(), DEFAULT_LIMIT_SECONDS);
+    }
+
+    /** The committed listing of the graded tests, relative to the repository. */
+    public static final String FILE = "tests/graded/graded-tests.tsv";
+    private static final String HEADER = "# The graded tests, in ./lab's order; checked against JUnit discovery by "
+            + "tests/selftest (GradedCatalogueTest).\n# part\tMIT name\tclass\tmethod\tlimit (s)\ttitle\n";
 
     private final List<GradedTest> tests;
 
@@ -51,7 +71,45 @@ public final class Catalogue {
         return new Catalogue(tests);
     }
 
-    /** {@return the graded tests of the kit: package {@code raftlab}, except the tool's own package} */
+    /** {@return the kit's graded tests, as listed in {@link #FILE}} */
+    public static Catalogue kit() {
+        Path root = LabHome.root();
+        Path file = root.resolve(FILE);
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new Lab.UsageException("cannot read the list of graded tests " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** {@return the catalogue in {@link #FILE}'s format} */
+    public static Catalogue parse(String text) {
+        List<GradedTest> tests = new ArrayList<>();
+        for (String line : text.lines().toList()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 6 || !f[1].equals(GradedTest.mitName(f[3])) || !PART.matcher(f[0]).matches()) {
+                throw new IllegalStateException(FILE + ": not 'part, MIT name, class, method, limit, title': "
+                        + line);
+            }
+            tests.add(new GradedTest(f[2], f[3], f[5], f[0], Long.parseLong(f[4])));
+        }
+        return new Catalogue(tests);
+    }
+
+    /** {@return this catalogue in {@link #FILE}'s format} */
+    public String format() {
+        StringBuilder out = new StringBuilder(HEADER);
+        for (GradedTest t : tests) {
+            out.append(String.join("\t", t.part(), t.mitName(), t.className(), t.methodName(),
+                    Long.toString(t.limitSeconds()), t.displayName())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {@return the graded tests compiled on this class path: package {@code raftlab}, except the tool's own} */
     public static Catalogue discover() {
         return discover("raftlab", "raftlab\\.lab\\..*");
     }
@@ -156,7 +214,7 @@ public final class Catalogue {
         return tests.stream().map(GradedTest::lab).distinct().toList();
     }
 
-    /** {@return the parts, e.g. [3A, 3B, ...]} */
+    /** {@return the parts, e.g. [2, 3A, 3B, ...]} */
     public List<String> parts() {
         return tests.stream().map(GradedTest::part).distinct().toList();
     }

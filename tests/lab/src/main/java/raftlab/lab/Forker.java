@@ -28,9 +28,12 @@ import raftlab.labrpc.sim.Sim;
  */
 public final class Forker {
 
-    /** JVM options for every fork: the same as Surefire's, plus a shared class-data archive when one is set. */
+    /**
+     * JVM options for every fork: the same as Surefire's (the simulation mode, -Dlab.sim=true, needs the add-opens),
+     * plus a shared class-data archive when one is set.
+     */
     static final List<String> BASE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
-            "-Djdk.tracePinnedThreads=short");
+            "-Djdk.tracePinnedThreads=short", "--add-opens", "java.base/java.lang=ALL-UNNAMED");
     private static final Pattern RPCS = Pattern.compile("#RPCs\\s+(\\d+)");
     private static final Pattern RESULT = Pattern.compile(Pattern.quote(RunOne.RESULT_PREFIX)
             + "(\\w+) test-seconds ([0-9.]+)");
@@ -58,8 +61,13 @@ public final class Forker {
 
     /** {@return a forker for this JVM's own {@code java} and classpath} */
     public static Forker ofThisJvm(List<String> jvmOptions, double marginSeconds) {
+        return ofThisJvm(System.getProperty("java.class.path"), jvmOptions, marginSeconds);
+    }
+
+    /** {@return a forker for this JVM's own {@code java} and the given class path} */
+    public static Forker ofThisJvm(String classpath, List<String> jvmOptions, double marginSeconds) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new Forker(java, System.getProperty("java.class.path"), jvmOptions, marginSeconds);
+        return new Forker(java, classpath, jvmOptions, marginSeconds);
     }
 
     /** The outcome of one run. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * {@code run_autograder}, {@code grading.conf}, the student kit in {@code kit/}, and all of it zipped as
  * {@code autograder.zip} (upload that).
  */
-@Command(name = "gradescope", description = {"Build a Gradescope autograder bundle (autograder.zip): setup.sh "
+@Command(name = "gradescope", mixinStandardHelpOptions = true, description = {"Build a Gradescope autograder bundle (autograder.zip): setup.sh "
         + "installs a JDK 21 and Maven, run_autograder grades /autograder/submission on the official kit and writes "
         + "/autograder/results/results.json."})
 final class GradescopeCommand implements Callable<Integer> {
@@ -42,7 +42,7 @@ final class GradescopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Catalogue.discover().select(selectors);           // fail now on a bad selector, not on Gradescope
+        Catalogue.kit().select(selectors);           // fail now on a bad selector, not on Gradescope
         Path kit = out.resolve("kit");
         Handout.Result r = Handout.generate(LabHome.root(), kit);
         write(out.resolve("setup.sh"), setupScript(), true);
@@ -84,7 +84,9 @@ final class GradescopeCommand implements Callable<Integer> {
                   apt-get install -y --no-install-recommends maven
                 fi
                 cd "$ROOT/source/kit"
-                ./lab list >/dev/null
+                ./lab list >/dev/null     # builds the ./lab tool
+                # and the rest of the kit as ./lab test and grade build it, so every dependency is in the image
+                mvn -q -B -pl tests/lab,tests/graded -am test-compile dependency:build-classpath
                 echo "setup: JDK, Maven and the kit's dependencies are ready"
                 """;
     }
@@ -92,8 +94,8 @@ final class GradescopeCommand implements Callable<Integer> {
     static String runScript() {
         return """
                 #!/usr/bin/env bash
-                # Gradescope runs this for every submission. It grades the student's raft/, rsm/ and kvraft/ sources
-                # (only those) on a fresh copy of the official kit and writes results.json. AUTOGRADER_ROOT
+                # Gradescope runs this for every submission. It grades the student's kvsrv/, raft/, rsm/ and
+                # kvraft/ sources (only those) on a fresh copy of the official kit and writes results.json. AUTOGRADER_ROOT
                 # replaces /autograder for a local trial run.
                 set -uo pipefail
                 ROOT=${AUTOGRADER_ROOT:-/autograder}

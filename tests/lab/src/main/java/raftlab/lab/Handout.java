@@ -29,26 +29,38 @@ import java.util.stream.Stream;
  * <p>Left out of the kit:
  * <ul>
  *   <li>files whose first line is {@code //+solution-file};</li>
- *   <li>{@code .ci/}, {@code scripts/soak}, {@code docs/performance.md} (numbers about the reference), build output
- *       and logs;</li>
+ *   <li>{@code .ci/}, {@code scripts/soak}, {@code scripts/loop-bench}, {@code docs/performance.md} (numbers about
+ *       the reference), build output and logs;</li>
+ *   <li>the kit's own self-tests: {@code tests/selftest} and the {@code src/test} trees of {@code labrpc},
+ *       {@code tests/checker}, {@code tests/lab} and {@code tests/harness};</li>
+ *   <li>the staff {@code README.md}: the kit gets the student README ({@code student-README.md}) in its place;</li>
  *   <li>lines of text files (and comment lines of Java files) that mention those.</li>
  * </ul>
  */
 public final class Handout {
 
+    /** Where a kit may be written inside the repository (besides target/). */
+    private static final Pattern KIT_FOLDER = Pattern.compile("kit(/.*)?");
+    /** The staff README, replaced in the kit by the student README (a resource of this tool). */
+    static final String README = "README.md";
+    static final String STUDENT_README = "student-README.md";
     /** Paths (relative, with {@code /}) never copied into the kit. */
     static final List<Pattern> EXCLUDED_PATHS = List.of(
             Pattern.compile("\\.ci(/.*)?"),
             Pattern.compile("scripts/soak"),
+            Pattern.compile("scripts/loop-bench"),
+            // The kit's own self-tests: the student's mvn test runs the graded suites and the student's tests only.
+            Pattern.compile("tests/selftest(/.*)?"),
+            Pattern.compile("(labrpc|tests/checker|tests/lab|tests/harness|cluster)/src/test(/.*)?"),
             Pattern.compile("docs/performance\\.md"),
             Pattern.compile("(.*/)?target(/.*)?"),
             Pattern.compile("(.*/)?\\.git(/.*)?"),
             Pattern.compile("(.*/)?\\.jqwik-database"),
             Pattern.compile("lab-logs(/.*)?"),
-            Pattern.compile("kit(/.*)?"),
+            KIT_FOLDER,
             Pattern.compile(".*\\.log"));
     /** A line that mentions something left out of the kit. */
-    static final Pattern MENTIONS_EXCLUDED = Pattern.compile("performance\\.md|scripts/soak|\\.ci/|`soak`|\\bsoak\\b");
+    static final Pattern MENTIONS_EXCLUDED = Pattern.compile("performance\\.md|scripts/soak|loop-bench|\\.ci/|`soak`|\\bsoak\\b");
 
     private Handout() {}
 
@@ -74,7 +86,7 @@ public final class Handout {
         }
         Path realRepo = repo.toRealPath();
         Path absOut = out.toAbsolutePath().normalize();
-        if (absOut.startsWith(realRepo) && !EXCLUDED_PATHS.get(7).matcher(rel(realRepo, absOut)).matches()
+        if (absOut.startsWith(realRepo) && !KIT_FOLDER.matcher(rel(realRepo, absOut)).matches()
                 && !rel(realRepo, absOut).startsWith("target/")) {
             throw new Lab.UsageException("handout: --out must be outside the repository, or under kit/ or target/");
         }
@@ -89,7 +101,7 @@ public final class Handout {
                 dropped.add(rel);
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(src);
+            byte[] bytes = rel.equals(README) ? studentReadme() : Files.readAllBytes(src);
             String text = decode(bytes);
             Path dst = absOut.resolve(rel);
             if (text == null) {              // binary: as it is
@@ -126,6 +138,16 @@ public final class Handout {
             files.add(rel);
         }
         return new Result(files, dropped, stripped, solution, kitSide);
+    }
+
+    /** {@return the student README: how to start, the labs, running and debugging, handing in; no staff matters} */
+    static byte[] studentReadme() throws IOException {
+        try (var in = Handout.class.getResourceAsStream(STUDENT_README)) {
+            if (in == null) {
+                throw new IOException(STUDENT_README + " is missing from the tool's class path");
+            }
+            return in.readAllBytes();
+        }
     }
 
     static boolean excluded(String rel) {

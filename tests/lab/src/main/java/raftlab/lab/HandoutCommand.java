@@ -13,26 +13,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./lab handout --out DIR [--verify]}: the student kit. */
-@Command(name = "handout", description = {"Generate the student kit: solution regions stripped, student code "
+@Command(name = "handout", mixinStandardHelpOptions = true, description = {"Generate the student kit: solution regions stripped, student code "
         + "applied; no .ci/, no soak script, no notes on the reference's performance.",
         "--verify then checks that the kit compiles, that no solution line is in it, and that every graded test "
-                + "of 3A and 4A fails on it in time."})
+                + "of 2, 3A and 4A fails on it in time."})
 final class HandoutCommand implements Callable<Integer> {
 
     /** The parts whose every test must fail, in time, on the kit. */
-    static final List<String> VERIFY_PARTS = List.of("3A", "4A");
+    static final List<String> VERIFY_PARTS = List.of("2", "3A", "4A");
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the kit (new or empty).")
     Path out;
 
-    @Option(names = "--verify", description = "Compile the kit, scan it for solution lines, run 3A and 4A on it.")
+    @Option(names = "--verify", description = "Compile the kit, scan it for solution lines, run 2, 3A and 4A on it.")
     boolean verify;
 
     @Option(names = "--no-run", description = "With --verify: compile and scan only (CI).")
     boolean noRun;
 
     @Option(names = "--run-limit", paramLabel = "SECONDS", defaultValue = "900",
-            description = "With --verify: the overall limit for running 3A and 4A on the kit (default: ${DEFAULT-VALUE}).")
+            description = "With --verify: the overall limit for running 2, 3A and 4A on the kit "
+                    + "(default: ${DEFAULT-VALUE}).")
     long runLimitSeconds;
 
     @Override
@@ -80,9 +81,9 @@ final class HandoutCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    /** Runs the kit's own {@code ./lab grade} on 3A and 4A: every test must fail, none may be killed. */
+    /** Runs the kit's own {@code ./lab grade} on 2, 3A and 4A: every test must fail, none may be killed. */
     private boolean runOnKit() throws IOException, InterruptedException {
-        List<String> parts = new ArrayList<>(Catalogue.discover().parts());
+        List<String> parts = new ArrayList<>(Catalogue.kit().parts());
         parts.retainAll(VERIFY_PARTS);
         System.out.println("lab: verify 3/3: every test of " + String.join(" and ", parts)
                 + " fails on the kit within its limit, none hangs (overall limit " + runLimitSeconds + " s)");

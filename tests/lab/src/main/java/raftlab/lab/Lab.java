@@ -47,7 +47,8 @@ public final class Lab implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Lab());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof Catalogue.UnknownSelectorException || e instanceof UsageException) {
+            if (e instanceof Catalogue.UnknownSelectorException || e instanceof UsageException
+                    || e instanceof BuildFailedException) {
                 cmd.getErr().println(e.getMessage());
                 return 2;
             }
@@ -97,13 +98,13 @@ public final class Lab implements Runnable {
                 }
                 jvm.add("-D" + p);
             }
-            return Forker.ofThisJvm(jvm, marginSeconds);
+            return Forker.ofThisJvm(KitBuild.ensure(), jvm, marginSeconds);
         }
     }
 
     // ---- test ------------------------------------------------------------------------------------------------
 
-    @Command(name = "test", description = {"Run tests once, in order, showing their output as they run.",
+    @Command(name = "test", mixinStandardHelpOptions = true, description = {"Run tests once, in order, showing their output as they run.",
             "Selectors: a lab (3), a part (3A), a test by MIT name (TestBasicAgree3B) or Java name "
                     + "(testBasicAgree3B), or a test class (Raft3BTest)."})
     static final class TestCommand implements java.util.concurrent.Callable<Integer> {
@@ -119,7 +120,7 @@ public final class Lab implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            List<GradedTest> tests = Catalogue.kit().select(selectors);
             Forker forker = fork.forker();
             PrintStream out = System.out;
             int failed = 0;
@@ -145,7 +146,7 @@ public final class Lab implements Runnable {
 
     // ---- grade -----------------------------------------------------------------------------------------------
 
-    @Command(name = "grade", description = {"Run each selected test (default: all) RUNS times in forked JVMs, "
+    @Command(name = "grade", mixinStandardHelpOptions = true, description = {"Run each selected test (default: all) RUNS times in forked JVMs, "
             + "show live progress, and print a table with points.",
             "Keeps the logs of failed runs as <output>/<Test>_<k>.log; exit status 1 if any run failed."})
     static final class GradeCommand implements java.util.concurrent.Callable<Integer> {
@@ -178,8 +179,8 @@ public final class Lab implements Runnable {
         Path pointsFile;
 
         @Option(names = "--submission", paramLabel = "DIR",
-                description = "Grade a student's submission: its raft/, rsm/ and kvraft/ src/main copied into a "
-                        + "fresh copy of the student kit; nothing else of it is used.")
+                description = "Grade a student's submission: its kvsrv/, raft/, rsm/ and kvraft/ src/main copied into "
+                        + "a fresh copy of the student kit; nothing else of it is used.")
         Path submission;
 
         @Option(names = "--plain", description = "Plain lines instead of live bars (the default when not a terminal).")
@@ -197,7 +198,7 @@ public final class Lab implements Runnable {
                 return Submission.grade(submission, this);
             }
             Points points = pointsFile == null ? Points.defaults() : Points.load(pointsFile);
-            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            List<GradedTest> tests = Catalogue.kit().select(selectors);
             long base = seed != null ? seed : ThreadLocalRandom.current().nextLong() & 0x7FFF_FFFF_FFFFL;
             Path logDir = output != null ? output : defaultLogDir();
             PrintStream out = System.out;
@@ -318,7 +319,7 @@ public final class Lab implements Runnable {
 
     // ---- list ------------------------------------------------------------------------------------------------
 
-    @Command(name = "list", description = "List the graded tests with their part, points and time limit.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the graded tests with their part, points and time limit.")
     static final class ListCommand implements Runnable {
         @Parameters(arity = "0..*", paramLabel = "SELECTOR", description = "What to list (default: every test).")
         List<String> selectors = new ArrayList<>();
@@ -326,14 +327,14 @@ public final class Lab implements Runnable {
         @Override
         public void run() {
             Points points = Points.defaults();
-            List<GradedTest> tests = Catalogue.discover().select(selectors);
+            List<GradedTest> tests = Catalogue.kit().select(selectors);
             // Columns as wide as the longest name (MIT's 3D and 4C names run past 60 characters).
             int mitWidth = tests.stream().mapToInt(t -> t.mitName().length()).max().orElse(0);
             int javaWidth = tests.stream().mapToInt(t -> t.methodName().length()).max().orElse(0);
             String format = "%-4s %-" + mitWidth + "s  %-" + javaWidth + "s  %4s pts  limit %3d s  %s%n";
             for (GradedTest t : tests) {
                 System.out.printf(Locale.ROOT, format, t.part(), t.mitName(), t.methodName(), fmt(points.of(t)),
-                        t.limitSeconds(), t.displayName());
+                        Catalogue.testerLimitSeconds(t), t.displayName());
             }
         }
 

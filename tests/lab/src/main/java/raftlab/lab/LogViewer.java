@@ -39,9 +39,19 @@ public final class LogViewer {
      * @param columns the number of peer columns, or 0 for one line per entry
      * @param topics  the topics to show
      * @param colour  whether to colour topics
-     * @param width   the terminal's width
+     * @param width    the terminal's width
+     * @param truncate  whether a message too long for its column is cut (ending in …) instead of wrapped
      */
-    public record Options(int columns, Set<Topic> topics, boolean colour, int width) {}
+    public record Options(int columns, Set<Topic> topics, boolean colour, int width, boolean truncate) {
+
+        /** Options that wrap long messages. */
+        public Options(int columns, Set<Topic> topics, boolean colour, int width) {
+            this(columns, topics, colour, width, false);
+        }
+    }
+
+    /** How far a wrapped message's continuation lines are indented in its column, so entries stay apart. */
+    static final String CONTINUATION = "  ";
 
     private LogViewer() {}
 
@@ -102,7 +112,8 @@ public final class LogViewer {
                 continue;
             }
             String text = topic + " " + message;
-            for (String piece : wrap(text, colWidth - 1)) {
+            List<String> pieces = o.truncate() ? List.of(truncate(text, colWidth - 1)) : wrap(text, colWidth - 1);
+            for (String piece : pieces) {
                 String cell = pad(piece, colWidth - 1);
                 out.add((" ".repeat(colWidth * col) + (o.colour() ? colour(cell, topic) : cell)).stripTrailing());
             }
@@ -128,19 +139,29 @@ public final class LogViewer {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    /** {@return {@code text} cut into pieces of at most {@code width} characters, at spaces where possible} */
+    /**
+     * {@return {@code text} cut into pieces of at most {@code width} characters, at spaces where possible; every
+     * piece after the first is indented by {@link #CONTINUATION}}
+     */
     static List<String> wrap(String text, int width) {
         List<String> pieces = new ArrayList<>();
         String rest = text;
-        while (rest.length() > width) {
-            int cut = rest.lastIndexOf(' ', width);
+        int room = width;
+        while (rest.length() > room) {
+            int cut = rest.lastIndexOf(' ', room);
             if (cut <= 0) {
-                cut = width;
+                cut = room;
             }
-            pieces.add(rest.substring(0, cut));
+            pieces.add((pieces.isEmpty() ? "" : CONTINUATION) + rest.substring(0, cut));
             rest = rest.substring(cut).stripLeading();
+            room = Math.max(1, width - CONTINUATION.length());
         }
-        pieces.add(rest);
+        pieces.add((pieces.isEmpty() ? "" : CONTINUATION) + rest);
         return pieces;
+    }
+
+    /** {@return {@code text}, cut to {@code width} characters with … as the last one if it was longer} */
+    static String truncate(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import raftlab.labrpc.log.Topic;
 
 /** {@code ./lab logs FILE [-c PEERS] [-j TOPICS] [-i TOPICS] [--no-color]}. */
-@Command(name = "logs", description = {"Show a topic log (VERBOSE=1 or ./lab test -v output) for reading: one column "
+@Command(name = "logs", mixinStandardHelpOptions = true, description = {"Show a topic log (VERBOSE=1 or ./lab test -v output) for reading: one column "
         + "per peer, topics filtered, each topic in its colour.",
         "Example: ./lab logs lab-logs/.../TestReElection3A_3.log -c 3 -j VOTE,LEAD,TERM"})
 final class LogsCommand implements Callable<Integer> {
@@ -36,8 +36,16 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours.")
     boolean noColour;
 
-    @Option(names = "--width", paramLabel = "COLUMNS", description = "Terminal width (default: $COLUMNS, or 160).")
+    @Option(names = "--width", paramLabel = "COLUMNS",
+            description = "Width to fit (default: $COLUMNS, else the terminal's width, else 160).")
     Integer width;
+
+    @Option(names = "--truncate", description = "With -c: cut long messages at the column's edge instead of wrapping.")
+    boolean truncate;
+
+    /** The terminal's width, which the launcher reads (stty) when standard output is a terminal. */
+    static final String TERMINAL_WIDTH_PROPERTY = "lab.width";
+    static final int DEFAULT_WIDTH = 160;
 
     @Override
     public Integer call() throws Exception {
@@ -57,15 +65,22 @@ final class LogsCommand implements Callable<Integer> {
             }
             lines = Files.readAllLines(p, StandardCharsets.UTF_8);
         }
-        LogViewer.render(lines, new LogViewer.Options(columns, topics, colour, w)).forEach(System.out::println);
+        LogViewer.render(lines, new LogViewer.Options(columns, topics, colour, w, truncate)).forEach(System.out::println);
         return 0;
     }
 
+    /** {@return $COLUMNS if set (shells rarely export it), else the terminal's width, else 160 (a file)} */
     private static int envWidth() {
-        try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "160").trim());
-        } catch (NumberFormatException e) {
-            return 160;
+        for (String value : new String[] {System.getenv("COLUMNS"), System.getProperty(TERMINAL_WIDTH_PROPERTY)}) {
+            try {
+                int w = Integer.parseInt(value == null ? "" : value.trim());
+                if (w > 0) {
+                    return w;
+                }
+            } catch (NumberFormatException e) {
+                // not set, or not a number: the next source
+            }
         }
+        return DEFAULT_WIDTH;
     }
 }

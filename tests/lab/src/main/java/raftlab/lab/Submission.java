@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Grading a student's submission safely: only the student-owned sources ({@code raft/src/main},
- * {@code rsm/src/main}, {@code kvraft/src/main}) are taken from the submission, into a fresh student kit. The
- * submission cannot change labrpc, the tester, the graded tests, the build or this tool.
+ * Grading a student's submission safely: only the student-owned sources ({@code kvsrv/src/main},
+ * {@code raft/src/main}, {@code rsm/src/main}, {@code kvraft/src/main}) are taken from the submission, into a fresh
+ * student kit. The submission cannot change labrpc, the tester, the graded tests, the build or this tool.
  */
 public final class Submission {
 
     /** The directories a submission may provide; everything else comes from the kit. */
-    public static final List<String> STUDENT_DIRS = List.of("raft/src/main", "rsm/src/main", "kvraft/src/main");
+    public static final List<String> STUDENT_DIRS = List.of("kvsrv/src/main", "raft/src/main", "rsm/src/main",
+            "kvraft/src/main");
 
     private Submission() {}
 

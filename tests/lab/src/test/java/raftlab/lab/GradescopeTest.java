@@ -20,7 +20,8 @@ class GradescopeTest {
                 .contains("-n \"$RUNS\" -p \"$PARALLEL\"")
                 .contains("if [ ! -s \"$results\" ]");
         String setup = GradescopeCommand.setupScript();
-        assertThat(setup).contains("openjdk-21-jdk-headless").contains("maven").contains("./lab list");
+        assertThat(setup).contains("openjdk-21-jdk-headless").contains("maven").contains("./lab list")
+                .contains("mvn -q -B -pl tests/lab,tests/graded -am test-compile");
         assertThat(GradescopeCommand.conf(3, 2, List.of("3A", "3B")))
                 .contains("RUNS=3\n").contains("PARALLEL=2\n").contains("SELECTORS=\"3A 3B\"");
     }

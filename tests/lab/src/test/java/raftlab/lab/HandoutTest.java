@@ -25,8 +25,11 @@ class HandoutTest {
                 String.join("\n", MarkersTest.fixture("SolutionFile")) + "\n");
         put("labrpc/src/main/java/demo/Kit.java", "package demo;\n/** See docs/performance.md for numbers. */\n"
                 + "class Kit {}\n");
-        put("README.md", "# Kit\n\nRun `./lab grade`.\n| `scripts/` | `soak` (run tests many times) |\n"
+        put("README.md", "# Staff README\n\n## Solution markers\n");
+        put("NOTES.md", "# Kit\n\nRun `./lab grade`.\n| `scripts/` | `soak` (run tests many times) |\n"
                 + "Numbers: docs/performance.md\nCI: .ci/run\nEnd.\n");
+        put("tests/selftest/pom.xml", "<project/>\n");
+        put("labrpc/src/test/java/demo/KitSelfTest.java", "package demo;\nclass KitSelfTest {}\n");
         put(".ci/run", "mvn test\n");
         put("scripts/soak", "#!/bin/sh\necho soak\n");
         put("scripts/find-java21", "#!/bin/sh\necho java\n");
@@ -43,17 +46,22 @@ class HandoutTest {
     }
 
     @Test
-    void theKitHasNoSolutionsNoCiNoSoakNoPerformanceNotes() throws Exception {
+    void theKitHasNoSolutionsNoCiNoSoakNoPerformanceNotesNoSelfTestsAndTheStudentReadme() throws Exception {
         Path kit = tmp.resolve("kit");
         Handout.Result r = Handout.generate(repo, kit);
-        assertThat(r.files()).containsExactlyInAnyOrder("README.md", "labrpc/src/main/java/demo/Kit.java",
+        assertThat(r.files()).containsExactlyInAnyOrder("README.md", "NOTES.md", "labrpc/src/main/java/demo/Kit.java",
                 "raft/src/main/java/demo/AllForms.java", "scripts/find-java21");
+        assertThat(kit.resolve("tests/selftest")).doesNotExist();
+        assertThat(kit.resolve("labrpc/src/test")).doesNotExist();
         assertThat(r.droppedFiles()).contains("scripts/soak", "docs/performance.md",
                 "raft/src/main/java/demo/ReferenceOnlyHelper.java");
         assertThat(r.strippedFiles()).containsExactly("raft/src/main/java/demo/AllForms.java");
         assertThat(kit.resolve(".ci")).doesNotExist();
         assertThat(kit.resolve("raft/target")).doesNotExist();
-        assertThat(Files.readString(kit.resolve("README.md"))).isEqualTo("# Kit\n\nRun `./lab grade`.\nEnd.\n");
+        assertThat(Files.readString(kit.resolve("NOTES.md"))).isEqualTo("# Kit\n\nRun `./lab grade`.\nEnd.\n");
+        // the student README, not the staff one
+        assertThat(Files.readString(kit.resolve("README.md"))).startsWith("# raftlab: Raft and")
+                .contains("## Handing in").doesNotContain("Staff", "Solution markers", "handout --out");
         assertThat(Files.readString(kit.resolve("labrpc/src/main/java/demo/Kit.java")))
                 .isEqualTo("package demo;\nclass Kit {}\n");
         String allForms = Files.readString(kit.resolve("raft/src/main/java/demo/AllForms.java"));

@@ -52,6 +52,23 @@ class LogViewerTest {
     }
 
     @Test
+    void columnsFitTheWidthAndLongMessagesWrapIndentedOrAreCut() {
+        List<String> entries = List.of(
+                "000100 LOG1 S4 appended entries 3..9 from S0 in term 5; commit index now 9 after the append",
+                "000101 VOTE S0 granted vote to S3 in term 6");
+        EnumSet<Topic> all = EnumSet.allOf(Topic.class);
+        List<String> wrapped = LogViewer.render(entries, new LogViewer.Options(5, all, false, 100));
+        assertThat(wrapped).allMatch(l -> l.length() <= 100);
+        assertThat(wrapped.stream().filter(l -> l.startsWith(" ".repeat(80) + LogViewer.CONTINUATION))).hasSizeGreaterThan(1);
+
+        List<String> cut = LogViewer.render(entries, new LogViewer.Options(5, all, false, 100, true));
+        assertThat(cut).hasSize(3);   // the header and one line per entry
+        assertThat(cut).allMatch(l -> l.length() <= 100);
+        assertThat(cut.get(1)).startsWith(" ".repeat(80) + "LOG1 appended").endsWith("…");
+        assertThat(cut.get(2)).isEqualTo("VOTE granted vote …");   // a 20-character column
+    }
+
+    @Test
     void columnsPutEachPeerInItsColumnAndTesterLinesAcrossTheFullWidth() {
         EnumSet<Topic> all = EnumSet.allOf(Topic.class);
         all.remove(Topic.TIMR);
@@ -64,7 +81,7 @@ class LogViewerTest {
         assertThat(out).contains("000022 TEST starting phase two");
         assertThat(out).noneMatch(l -> l.contains("election timeout"));
         // a long message wraps inside its column
-        assertThat(out).containsSubsequence("LEAD became leader in term 1 with 3", "votes");
+        assertThat(out).containsSubsequence("LEAD became leader in term 1 with 3", LogViewer.CONTINUATION + "votes");
     }
 
     @Test

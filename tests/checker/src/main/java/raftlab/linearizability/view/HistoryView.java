@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,11 @@ public final class HistoryView {
             this.result = result;
             this.history = result.history();
             this.annotations = annotations;
-            clients = List.copyOf(new TreeSet<>(history.stream().map(Operation::clientId).toList()));
+            // Clients in order; a negative id is the tester's own read (MIT's checkPutConcurrent reads as client -1):
+            // its row comes last and is named for what it is, not "Client -1".
+            clients = history.stream().map(Operation::clientId).distinct()
+                    .sorted(Comparator.comparing((Integer c) -> c < 0).thenComparing(Comparator.naturalOrder()))
+                    .toList();
             tags = List.copyOf(new TreeSet<>(annotations.stream().map(Annotation::tag).toList()));
 
             int n = history.size();
@@ -182,7 +187,7 @@ public final class HistoryView {
             b.append(String.format("<svg id=\"history\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
                     + "height=\"%.0f\">%n", width, height));
             for (int r = 0; r < rows; r++) {
-                String name = r < clients.size() ? "Client " + clients.get(r) : tags.get(r - clients.size());
+                String name = r < clients.size() ? clientName(clients.get(r)) : tags.get(r - clients.size());
                 b.append(String.format("<rect class=\"stripe%s\" x=\"0\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\"/>"
                         + "<text class=\"rowname\" x=\"6\" y=\"%.1f\">%s</text>%n", r % 2 == 0 ? "" : " odd", rowY(r), width, ROW,
                         rowY(r) + ROW / 2 + 4, Html.escape(shorten(name, 14))));
@@ -211,6 +216,10 @@ public final class HistoryView {
             }
             b.append("</svg>\n");
             return b.toString();
+        }
+
+        private static String clientName(int client) {
+            return client < 0 ? "tester" : "Client " + client;
         }
 
         private void box(StringBuilder b, int box, String id, String cls, int row, String fill, String data) {

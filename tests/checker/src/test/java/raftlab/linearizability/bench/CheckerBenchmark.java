@@ -28,18 +28,38 @@ import raftlab.linearizability.kvlog.LogKvOutput;
 import raftlab.linearizability.view.HistoryView;
 
 /**
- * Check times on Porcupine's kv histories and a synthetic large one, parsing excluded: the median of several runs
- * after warm-up runs. Run with {@code scripts/bench tests raftlab.linearizability.bench.CheckerBenchmark}.
+ * Check times on Porcupine's kv histories and a synthetic large one, parsing excluded. Warm: the median of 15 runs
+ * after warm-up runs, the way the Porcupine anchor was measured. Run with
+ * {@code scripts/bench tests/checker raftlab.linearizability.bench.CheckerBenchmark}.
  *
- * <p>Porcupine v1.3.0 (Go 1.19.8) on the same kind of 2-core machine: c50-ok 575 ms (one verbose run 287 ms),
- * c50-bad 81 ms, c10-ok 3 ms, c10-ok unpartitioned 4.2 s. Targets: c50-ok at most 290 ms, c10-ok unpartitioned at
- * most 2 s.
+ * <p>Cold: {@code ... CheckerBenchmark --cold c50-ok [unpartitioned]} times the first check in a fresh JVM (class
+ * loading and the interpreter included, parsing excluded) and prints one line; run it in several fresh JVMs and take
+ * the median (docs/performance.md gives the loop). {@code --warm c10-bad unpartitioned} measures one case warm.
+ *
+ * <p>Porcupine v1.3.0 (Go 1.19.8) on the same kind of 2-core machine, median of 15 warm runs: c01-ok 0.46 ms,
+ * c01-bad 0.22, c10-ok 1.49, c10-bad 0.36, c50-ok 317 (min 164), c50-bad 27; c10 unpartitioned ok 3.8 s, bad 3.6 s.
+ * Targets: c50-ok at most 290 ms, c10-ok unpartitioned at most 2 s.
  */
 public final class CheckerBenchmark {
 
     private CheckerBenchmark() {}
 
+    /** Warm runs per history, as for the Porcupine anchor. */
+    private static final int RUNS = 15;
+
     public static void main(String[] args) {
+        if (args.length >= 2 && args[0].equals("--cold")) {
+            cold(args[1], args.length > 2 && args[2].equals("unpartitioned"));
+            return;
+        }
+        if (args.length >= 2 && args[0].equals("--warm")) { // one case only, e.g. to look at it with -Xlog:gc
+            boolean unpartitioned = args.length > 2 && args[2].equals("unpartitioned");
+            var history = Histories.fromEvents(KvLogs.load(args[1]));
+            var model = unpartitioned ? new AppendKvMapModel() : new AppendKvModel();
+            measure("kv/" + args[1] + (unpartitioned ? " unpartitioned" : " partitioned"), 2, RUNS,
+                    () -> Linearizability.check(model, history, Duration.ZERO));
+            return;
+        }
         System.out.printf("# CheckerBenchmark %s, %s %s, %d processors, max heap %d MB%n", LocalDate.now(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -53,12 +73,12 @@ public final class CheckerBenchmark {
         }
         for (String f : List.of("c01-ok", "c01-bad", "c10-ok", "c10-bad", "c50-ok", "c50-bad")) {
             boolean big = f.startsWith("c50");
-            measure("kv/" + f + " partitioned", big ? 5 : 50, big ? 15 : 100,
+            measure("kv/" + f + " partitioned", big ? 5 : 50, RUNS,
                     () -> Linearizability.check(partitioned, kv.get(f), Duration.ZERO));
         }
         for (String f : List.of("c01-ok", "c01-bad", "c10-ok", "c10-bad")) {
             boolean big = f.startsWith("c10");
-            measure("kv/" + f + " unpartitioned", big ? 2 : 50, big ? 5 : 100,
+            measure("kv/" + f + " unpartitioned", big ? 2 : 50, RUNS,
                     () -> Linearizability.check(whole, kv.get(f), Duration.ZERO));
         }
         measure("kv/c50-ok partitioned, 1 thread", 3, 9, () -> Linearizability.check(partitioned, kv.get("c50-ok"),
@@ -80,6 +100,16 @@ public final class CheckerBenchmark {
         measure("synthetic 20x500 on 10 keys", 3, 9, () -> Linearizability.check(versioned, synthetic, Duration.ZERO));
         measure("synthetic 20x500 verbose", 2, 5,
                 () -> Linearizability.checkVerbose(versioned, synthetic, Duration.ZERO).result());
+    }
+
+    /** The first check of one kv history in this JVM: one line, {@code cold <case> <verdict> <ms>}. */
+    private static void cold(String name, boolean unpartitioned) {
+        List<Operation<LogKvInput, LogKvOutput>> history = Histories.fromEvents(KvLogs.load(name));
+        long start = System.nanoTime();
+        CheckResult r = unpartitioned ? Linearizability.check(new AppendKvMapModel(), history, Duration.ZERO)
+                : Linearizability.check(new AppendKvModel(), history, Duration.ZERO);
+        double ms = (System.nanoTime() - start) / 1e6;
+        System.out.printf("cold kv/%s%s %s %.2f%n", name, unpartitioned ? " unpartitioned" : "", r, ms);
     }
 
     private static void measure(String name, int warmups, int runs, Supplier<CheckResult> check) {

@@ -60,6 +60,20 @@ class HistoryViewTest {
     }
 
     @Test
+    @DisplayName("the tester's own read (client -1, as in MIT's checkPutConcurrent) gets a row named tester, last")
+    void testersReadIsNoClientRow() {
+        List<Operation<KvInput, KvOutput>> history = List.of(
+                new Operation<>(0, new KvInput.Put("k", "a", 0), 10, new KvOutput.PutResult(Err.OK), 20),
+                new Operation<>(-1, new KvInput.Get("k"), 30, new KvOutput.GetResult("a", 1, Err.OK), 40));
+        VerboseResult<KvInput, KvOutput> result = Linearizability.checkVerbose(KV, history, Duration.ZERO);
+
+        String html = HistoryView.render(KV, result, List.of());
+
+        assertThat(html).doesNotContain("Client -1").contains(">Client 0<", ">tester<");
+        assertThat(html.indexOf(">tester<")).isGreaterThan(html.indexOf(">Client 0<"));
+    }
+
+    @Test
     @DisplayName("values cannot inject markup: labels are escaped and the JSON cannot close its script element")
     void historyTextIsEscaped() {
         String evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)>&amp;\u2028";

@@ -1,0 +1,2 @@
+/** The cluster command line ({@code scripts/cluster}): start, status, stop, restart, kill, put, get, partition. */
+package raftlab.cluster.cli;

@@ -2,23 +2,23 @@ package raftlab.raft;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 //+solution
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import raftlab.labrpc.chan.ChannelClosedException;
+import raftlab.labrpc.codec.Codec;
+import raftlab.labrpc.log.Log;
+import raftlab.labrpc.log.Topic;
 import raftlab.raft.RaftMessage.AppendEntriesArgs;
 import raftlab.raft.RaftMessage.AppendEntriesReply;
 import raftlab.raft.RaftMessage.InstallSnapshotArgs;
 import raftlab.raft.RaftMessage.InstallSnapshotReply;
 //-solution
 import raftlab.labrpc.chan.Channel;
-import raftlab.labrpc.codec.Codec;
-import raftlab.labrpc.log.Log;
-import raftlab.labrpc.log.Topic;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
@@ -36,7 +36,8 @@ import raftlab.raft.RaftMessage.RequestVoteReply;
  *   <li>{@link #getState()} asks for the current term and whether this peer thinks it is the leader.</li>
  *   <li>Each time an entry is committed, send an {@link ApplyMsg.Command} on {@code applyCh}, in index order.</li>
  *   <li>The tester registers this object as service {@code "Raft"}: every {@code @Rpc public Reply name(Args)}
- *       method is a handler that other peers call with {@code peers.get(i).call("Raft.name", args, Reply.class)}.</li>
+ *       method is a handler that other peers call with the typed names in {@link RaftMessage}, e.g.
+ *       {@code peers.get(i).call(RaftMessage.REQUEST_VOTE, args)} (see {@link #sendRequestVote}).</li>
  * </ul>
  *
  * <p>Rules of the kit: start threads with {@code Sim.go}, sleep with {@code Sim.sleep} or {@code Sim.await}, read the
@@ -182,8 +183,8 @@ final class RaftNode implements Raft {
 //     */
 //    private void persist() {
 //        // Your code here (3C).
-//        // Example: encode one record holding all of it.
-//        // byte[] state = Codec.encode(new PersistentState(currentTerm, votedFor, log));
+//        // Example (Encoder and Decoder are in raftlab.labrpc.codec):
+//        // byte[] state = new Encoder().write(currentTerm).write(votedFor).write(log).toByteArray();
 //        // persister.save(state, null);
 //    }
 //-student
@@ -202,9 +203,10 @@ final class RaftNode implements Raft {
 //-solution
 //+student
 //        // Example:
-//        // PersistentState state = Codec.decode(data, PersistentState.class);
-//        // currentTerm = state.currentTerm();
-//        // ...
+//        // Decoder d = new Decoder(data);
+//        // currentTerm = d.readInt();
+//        // votedFor = d.readInt();
+//        // log = d.readList(LogEntry.class);   // a fresh, mutable ArrayList
 //-student
     }
 
@@ -279,7 +281,7 @@ final class RaftNode implements Raft {
         }
 //-solution
 //+student
-//        return new RequestVoteReply();
+//        return new RequestVoteReply(0, false);
 //-student
     }
 //+solution
@@ -353,20 +355,21 @@ final class RaftNode implements Raft {
         }
     }
 //-solution
-//+student
-//
-//    // Example code to send a RequestVote RPC to a peer. server is the index of the target peer in peers.
-//    //
-//    // The call returns the reply, or empty if the network lost the request or the reply, the peer is down or
-//    // disconnected. A call to a dead peer can take up to 7 seconds to fail, so never make calls one after another in
-//    // a loop: start one thread (Sim.go) per call. And never hold the lock during a call.
-//    //
-//    // The method name must match the handler's name exactly ("Raft.requestVote"), and args and the reply must be
-//    // records that the codec can copy.
-//    private java.util.Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
-//        return peers.get(server).call("Raft.requestVote", args, RequestVoteReply.class);
-//    }
-//-student
+
+    /**
+     * Example code to send a RequestVote RPC to a peer. {@code server} is the index of the target peer in
+     * {@code peers}.
+     *
+     * <p>The call returns the reply, or empty if the network lost the request or the reply, or the peer is down or
+     * disconnected. A call to a dead peer can take up to 7 seconds to fail, so never make calls one after another in
+     * a loop: start one thread ({@code Sim.go}) per call. And never hold the lock during a call.
+     *
+     * <p>{@link RaftMessage#REQUEST_VOTE} names the handler ({@code "Raft.requestVote"}) and fixes the argument and
+     * reply types; {@link RaftMessage#APPEND_ENTRIES} and {@link RaftMessage#INSTALL_SNAPSHOT} name the others.
+     */
+    private Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
+        return peers.get(server).call(RaftMessage.REQUEST_VOTE, args);
+    }
 
     /**
      * The service using Raft (e.g. a k/v server) wants to start agreement on the next command to be appended to
@@ -380,12 +383,13 @@ final class RaftNode implements Raft {
     @Override
     public StartResult start(Object command) {
         Objects.requireNonNull(command, "start: command is null; Raft replicates values, pass a non-null command");
-        // Copy the command now: a value the codec cannot copy fails here, in the caller, rather than in some
-        // replication thread later; and the caller can no longer change what the log holds.
-        Object copy = Codec.copy(command);
 
         // Your code here (3B).
+        // Append a copy, Codec.copy(command), not the command itself: a value the codec cannot copy then fails
+        // here, in the caller, rather than in some replication thread later; and the caller can no longer change
+        // what the log holds.
 //+solution
+        Object copy = Codec.copy(command);
         lock.lock();
         try {
             if (killed() || role != Role.LEADER) {
@@ -518,7 +522,7 @@ final class RaftNode implements Raft {
     private void requestVoteFrom(int peer, int seq, RequestVoteArgs args) {
         Optional<RequestVoteReply> reply = Optional.empty();
         try {
-            reply = peers.get(peer).call("Raft.requestVote", args, RequestVoteReply.class);
+            reply = sendRequestVote(peer, args);
         } finally {
             lock.lock();
             try {
@@ -667,7 +671,7 @@ final class RaftNode implements Raft {
     private void appendEntriesOn(int peer, int seq, AppendEntriesArgs args) {
         Optional<AppendEntriesReply> reply = Optional.empty();
         try {
-            reply = peers.get(peer).call("Raft.appendEntries", args, AppendEntriesReply.class);
+            reply = peers.get(peer).call(RaftMessage.APPEND_ENTRIES, args);
         } finally {
             lock.lock();
             try {
@@ -708,7 +712,7 @@ final class RaftNode implements Raft {
     private void installSnapshotOn(int peer, int seq, InstallSnapshotArgs args) {
         Optional<InstallSnapshotReply> reply = Optional.empty();
         try {
-            reply = peers.get(peer).call("Raft.installSnapshot", args, InstallSnapshotReply.class);
+            reply = peers.get(peer).call(RaftMessage.INSTALL_SNAPSHOT, args);
         } finally {
             lock.lock();
             try {

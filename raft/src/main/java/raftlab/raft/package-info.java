@@ -4,7 +4,10 @@
  * <ul>
  *   <li>{@link raftlab.raft.Raft} — the contract the tests and the service above use (do not change it);</li>
  *   <li>{@link raftlab.raft.ApplyMsg} — what Raft delivers on {@code applyCh};</li>
- *   <li>{@link raftlab.raft.RaftMessage} — the RPC arguments and replies, one record each;</li>
+ *   <li>{@link raftlab.raft.RaftMessage} — the RPC arguments and replies of Figure 2, one record each, and their
+ *       typed RPC names; the kit's, so that the tester can check Raft's rules on every message (do not change
+ *       them);</li>
+ *   <li>{@link raftlab.raft.LogEntry} — one log entry, as AppendEntries carries it (the kit's);</li>
  *   <li>{@code RaftNode} — your implementation.</li>
  * </ul>
  *

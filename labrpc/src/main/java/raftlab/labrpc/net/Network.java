@@ -91,6 +91,7 @@ public final class Network implements AutoCloseable {
     private final AtomicLong totalBytes = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
     private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
+    private volatile RpcObserver observer;     // null: nobody watches
 
     /** A network whose random decisions come from {@code random}. Starts reliable, without long delays. */
     public Network(LabRandom random) {
@@ -137,6 +138,14 @@ public final class Network implements AutoCloseable {
     /** {@return whether long reordering is on} */
     public boolean isLongReordering() {
         return withLock(() -> longReordering);
+    }
+
+    /**
+     * Installs {@code observer} (or removes it, with null) to see every reply that reaches its caller; see
+     * {@link RpcObserver}.
+     */
+    public void setObserver(RpcObserver observer) {
+        this.observer = observer;
     }
 
     // ---- ends and servers -----------------------------------------------------------------------------------
@@ -326,7 +335,12 @@ public final class Network implements AutoCloseable {
             }
         }
         totalBytes.addAndGet(reply.length);
-        return Optional.of(Codec.decode(reply, replyType));
+        R decoded = Codec.decode(reply, replyType);
+        RpcObserver watcher = observer;
+        if (watcher != null) {
+            watcher.delivered(end.name(), serverName, serviceMethod, args, decoded);
+        }
+        return Optional.of(decoded);
     }
 
     private Dispatch dispatch(Server server, Service.Handler handler, byte[] request) {

@@ -41,6 +41,24 @@ public final class Persister {
     private byte[] raftState = EMPTY;
     private byte[] snapshot = EMPTY;
     private final Durability durability;   // null: memory only, as in the labs
+    private SaveObserver observer;     // null: nobody watches; not carried over by copy()
+
+    /** Sees every {@link #save}: the tester's seam for checking what a peer makes durable. */
+    @FunctionalInterface
+    public interface SaveObserver {
+
+        /**
+         * {@code raftState} and {@code snapshot} were saved (the stored arrays: read them, never change them). Runs
+         * on the saving thread while the persister is locked, usually under the peer's own lock: be quick, never
+         * block, never throw.
+         */
+        void saved(byte[] raftState, byte[] snapshot);
+    }
+
+    /** Installs {@code observer} (or removes it, with null) to see every later save of this persister. */
+    public synchronized void setObserver(SaveObserver observer) {
+        this.observer = observer;
+    }
 
     /** An empty persister: no Raft state, no snapshot. */
     public Persister() {
@@ -97,5 +115,8 @@ public final class Persister {
         }
         this.raftState = state;
         this.snapshot = snap;
+        if (observer != null) {
+            observer.saved(state, snap);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Remembers every thread started through {@link Sim#go} until it ends, and every exception that escaped one.
@@ -32,6 +33,7 @@ public final class ThreadRegistry {
     private final List<Failure> failures = new ArrayList<>();
     /** The errors printed since the last mark: each is printed the first time only. */
     private final Set<String> printed = new HashSet<>();
+    private volatile Consumer<Failure> listener;
 
     /** {@return a mark; threads started after it are reported by {@link #aliveSince(long)}} */
     public synchronized long mark() {
@@ -83,8 +85,9 @@ public final class ThreadRegistry {
         Thread thread = Thread.currentThread();
         Long started = alive.get(thread);
         boolean first;
+        Failure failure = new Failure(thread.getName(), started == null ? generation.get() : started, error);
         synchronized (this) {
-            failures.add(new Failure(thread.getName(), started == null ? generation.get() : started, error));
+            failures.add(failure);
             first = printed.add(key(error));
         }
         if (first) {
@@ -92,6 +95,18 @@ public final class ThreadRegistry {
             System.err.print("Exception in thread \"" + thread.getName() + "\" ");
             error.printStackTrace();
         }
+        Consumer<Failure> heard = listener;
+        if (heard != null) {
+            heard.accept(failure);
+        }
+    }
+
+    /**
+     * Makes {@code listener} (or nobody, with null) hear of every failure as it is reported, on the failing thread:
+     * the tester uses it to fail a test at once with the exception that killed a thread, instead of at its end.
+     */
+    public void setListener(Consumer<Failure> listener) {
+        this.listener = listener;
     }
 
     void unregister(Thread thread) {

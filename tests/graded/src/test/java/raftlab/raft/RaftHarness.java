@@ -13,6 +13,7 @@ import raftlab.tester.ServerGroup;
 import raftlab.tester.TestService;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.Timeline;
+import raftlab.tester.monitor.RaftMonitor;
 
 /**
  * The Raft tests' harness (MIT's {@code raft1/test.go}): a group of Raft peers, each under a
@@ -34,8 +35,12 @@ final class RaftHarness {
     /** What {@link #checkLogs} found: an error or null, and whether the server had applied the previous index. */
     record LogCheck(String error, boolean prevOk) {}
 
+    /** The invariant monitor (raftlab's own) is on unless {@code -Dlab.monitor=off} (to measure its cost). */
+    static final boolean MONITOR_ON = !"off".equals(System.getProperty("lab.monitor"));
+
     final int n;
     private final boolean snapshot;
+    private final RaftMonitor monitor;       // null with the monitor off
     private final RaftTestServer[] srvs;     // guarded by this
     private int maxIndex;                    // guarded by this
     private final Config config;
@@ -45,9 +50,14 @@ final class RaftHarness {
         this.n = n;
         this.snapshot = snapshot;
         this.srvs = new RaftTestServer[n];
-        this.config = tester.makeConfig(n, reliable, this::startServer);
+        long epoch = Sim.millis();
+        this.monitor = MONITOR_ON ? new RaftMonitor(n, () -> Sim.millis() - epoch, this::monitorFailure) : null;
+        this.config = tester.makeConfig(n, reliable, this::startServer, monitor == null ? null : monitor::delivered);
         this.config.setLongDelays(true);
         this.g = config.group(Config.GRP0);
+        if (monitor != null && monitor.violation() != null) {
+            monitorFailure(monitor.violation());   // found while the servers started, before config was set
+        }
     }
 
     /**
@@ -59,12 +69,28 @@ final class RaftHarness {
     }
 
     private List<TestService> startServer(List<ClientEnd> ends, int gid, int me, Persister persister) {
-        RaftTestServer server = new RaftTestServer(this, me, ends, persister, snapshot);
+        RaftMonitor.Peer watch = null;
+        if (monitor != null) {
+            int restored = snapshot ? SnapshotIndex.of(persister.readSnapshot()) : 0;
+            watch = monitor.incarnation(me, ServerGroup.serverName(gid, me),
+                    ends.stream().map(ClientEnd::name).toList(), Math.max(restored, 0));
+            persister.setObserver(new SnapshotIndex(watch)::saved);
+        }
+        RaftTestServer server = new RaftTestServer(this, me, ends, persister, snapshot, watch);
         synchronized (this) {
             srvs[me] = server;
         }
-        Raft raft = server.raft();
+        Raft raft = server.exported();
         return List.of(server, TestService.exportedIfAny("Raft", raft, raft::kill));
+    }
+
+    /** The monitor found a broken rule: fail the test with it (on whatever thread saw it). */
+    private void monitorFailure(String message) {
+        Config c = config;
+        if (c != null) {
+            c.timeline().checkerFailure("Raft safety rule broken", message);
+            c.recordFailure(message);
+        }
     }
 
     // ---- the tester's world -----------------------------------------------------------------------------------

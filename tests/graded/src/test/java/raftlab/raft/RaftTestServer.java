@@ -12,6 +12,7 @@ import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
 import raftlab.tester.TestService;
+import raftlab.tester.monitor.RaftMonitor;
 
 /**
  * The service the tests run on top of each Raft peer (MIT's {@code rfsrv} in {@code raft1/server.go}): it consumes
@@ -33,19 +34,24 @@ final class RaftTestServer implements TestService {
     private final RaftHarness harness;
     private final int me;
     private final Persister persister;
+    private final RaftMonitor.Peer watch;    // null with the monitor off
     private volatile String applyErr;
 
     // Guarded by this.
-    private Raft raft;
+    private Raft raft;                       // the peer itself, exported on the network
+    private Raft monitored;                  // the peer as the tests call it
     private Map<Integer, Object> logs = new HashMap<>();   // index -> command; a snapshot's index 0 maps to null
     private int lastApplied;
 
-    RaftTestServer(RaftHarness harness, int me, List<ClientEnd> ends, Persister persister, boolean snapshot) {
+    RaftTestServer(RaftHarness harness, int me, List<ClientEnd> ends, Persister persister, boolean snapshot,
+                   RaftMonitor.Peer watch) {
         this.harness = harness;
         this.me = me;
         this.persister = persister;
+        this.watch = watch;
         Channel<ApplyMsg> applyCh = new Channel<>();
         this.raft = Raft.make(ends, me, persister, applyCh);
+        this.monitored = watch == null ? raft : new MonitoredRaft(raft, watch);
         if (snapshot) {
             byte[] saved = persister.readSnapshot();
             if (saved.length > 0) {
@@ -66,13 +72,19 @@ final class RaftTestServer implements TestService {
     public void kill() {
         synchronized (this) {
             raft = null;
+            monitored = null;
         }
         // The group already swapped in a copy of this persister, so what is saved here is never read again.
         persister.save(persister.readRaftState(), persister.readSnapshot());
     }
 
-    /** {@return the Raft peer, or null once this server was killed} */
+    /** {@return the Raft peer as the tests call it (watched by the monitor), or null once this server was killed} */
     synchronized Raft raft() {
+        return monitored;
+    }
+
+    /** {@return the Raft peer itself, to register on the network} */
+    synchronized Raft exported() {
         return raft;
     }
 
@@ -110,6 +122,9 @@ final class RaftTestServer implements TestService {
                 String err = handler.handle(msg);
                 if (err != null) {
                     fail(err);     // and keep reading, so that Raft doesn't block holding its lock
+                }
+                if (watch != null) {
+                    watch.applied(msg);   // after MIT's checks, so that MIT's message wins where both fire
                 }
             }
         } catch (CancellationException interrupted) {

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opentest4j.AssertionFailedError;
 import raftlab.labrpc.net.Network;
+import raftlab.labrpc.net.RpcObserver;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
 
@@ -43,10 +44,16 @@ public final class Config {
     private long beginNanos;
     private long beginRpcs;
     private long beginBytes;
+    private ReferenceStats.Measure lastMeasure;
 
     Config(TestRun run, int n, boolean reliable, ServerStart start) {
+        this(run, n, reliable, start, null);
+    }
+
+    Config(TestRun run, int n, boolean reliable, ServerStart start, RpcObserver observer) {
         this.run = run;
         this.net = new Network(run.random);
+        net.setObserver(observer);
         this.random = run.random.fork();
         this.clients = new Clients(net, this);
         run.register(this);
@@ -177,8 +184,9 @@ public final class Config {
      */
     public AssertionError fatalf(String format, Object... args) {
         String message = String.format(format, args);
-        System.out.println("Fatal: " + message);
-        AssertionFailedError error = new AssertionFailedError(message + " (" + run.seedText() + ")");
+        String meaning = Explanations.lineFor(message);
+        System.out.println("Fatal: " + message + meaning);
+        AssertionFailedError error = new AssertionFailedError(message + " (" + run.seedText() + ")" + meaning);
         timeline.checkerFailure("fatal", message);
         run.recordFailure(error);
         throw error;
@@ -189,8 +197,9 @@ public final class Config {
      * wakes the test thread so that its next {@link #checkpoint()} fails the test with it.
      */
     public void recordFailure(String message) {
-        System.out.println("Fatal: " + message);
-        run.recordFailure(new AssertionFailedError(message + " (" + run.seedText() + ")"));
+        String meaning = Explanations.lineFor(message);
+        System.out.println("Fatal: " + message + meaning);
+        run.recordFailure(new AssertionFailedError(message + " (" + run.seedText() + ")" + meaning));
     }
 
     /**
@@ -249,8 +258,16 @@ public final class Config {
         }
         double seconds = (Sim.nanoTime() - beginNanos) / 1e9;
         int peers = groups.containsKey(GRP0) ? groups.get(GRP0).n() : 0;
+        long rpcs = rpcTotal() - beginRpcs;
+        long bytes = bytesTotal() - beginBytes;
+        lastMeasure = new ReferenceStats.Measure(seconds, rpcs, bytes);
         return String.format("  ... Passed --  time %4.1fs #peers %d #RPCs %5d #bytes %5d #ops %4d",
-                seconds, peers, rpcTotal() - beginRpcs, bytesTotal() - beginBytes, ops.get());
+                seconds, peers, rpcs, bytes, ops.get());
+    }
+
+    /** {@return what the last report line measured (time, RPCs, bytes), or null if none was made} */
+    synchronized ReferenceStats.Measure lastMeasure() {
+        return lastMeasure;
     }
 
     // ---- cleanup ----------------------------------------------------------------------------------------------

@@ -107,6 +107,7 @@ final class TestRun {
     }
 
     String timeoutMessage() {
-        return "test took longer than " + TIME_LIMIT_MILLIS / 1000 + " seconds (" + seedText() + ")";
+        String message = "test took longer than " + TIME_LIMIT_MILLIS / 1000 + " seconds";
+        return message + " (" + seedText() + ")" + Explanations.lineFor(message);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.AssertionFailedError;
 import raftlab.labrpc.log.Log;
+import raftlab.labrpc.net.RpcObserver;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
 import raftlab.labrpc.sim.SimRuntime;
@@ -77,11 +78,19 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
      * {@code start} and connected, and the network reliable or not}
      */
     public Config makeConfig(int n, boolean reliable, ServerStart start) {
+        return makeConfig(n, reliable, start, null);
+    }
+
+    /**
+     * Like {@link #makeConfig(int, boolean, ServerStart)}, with {@code observer} watching the network's replies
+     * from before the first server starts (the Raft tests' invariant monitor), or none if null.
+     */
+    public Config makeConfig(int n, boolean reliable, ServerStart start, RpcObserver observer) {
         if (run == null) {
             throw new IllegalStateException("makeConfig outside a test: register the extension with "
                     + "@RegisterExtension on an instance field and call makeConfig from the @Test method");
         }
-        return new Config(run, n, reliable, start);
+        return new Config(run, n, reliable, start, observer);
     }
 
     /**
@@ -138,7 +147,46 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         }
         run = new TestRun(name, seed);
         Log.restartClock();       // topic-log times count from this test's start
+        TestRun current = run;
+        // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
+        // instead of leaving it to run into a timeout or a vague check minutes later.
+        Sim.threads().setListener(f -> {
+            if (f.generation() >= current.threadMark && current.failure() == null && !isEcho(f, current)) {
+                String message = threadDied(f, current);
+                System.out.println("Fatal: " + message);
+                current.recordFailure(new AssertionFailedError(message, f.error()));
+            }
+        });
         watchdog = Watchdog.start(run, limitMillis);
+    }
+
+    private static String threadDied(ThreadRegistry.Failure f, TestRun run) {
+        return "thread \"" + f.threadName() + "\" died: " + f.error() + " (" + run.seedText() + ")";
+    }
+
+    /** {@return whether {@code f} is a recorded failure rethrown (a checker's failure in a helper thread)} */
+    private static boolean isEcho(ThreadRegistry.Failure f, TestRun run) {
+        AssertionError recorded = run.failure();
+        return recorded != null && (f.error() == recorded || f.error().getCause() == recorded
+                || recorded.getCause() == f.error());
+    }
+
+    /** Prints the passed test's ratio to the reference (and a warning when slow); records a sample if asked. */
+    private static void compareWithReference(TestRun finished) {
+        ReferenceStats.Measure total = null;
+        for (Config config : finished.configs()) {
+            ReferenceStats.Measure m = config.lastMeasure();
+            if (m != null) {
+                total = total == null ? m : total.plus(m);
+            }
+        }
+        if (total == null) {
+            return;
+        }
+        ReferenceStats.recordSample(finished.name, total);
+        ReferenceStats.Measure measured = total;
+        ReferenceStats.of(finished.name).ifPresent(ref ->
+                System.out.println(ReferenceStats.report(finished.name, measured, ref)));
     }
 
     @Override
@@ -226,25 +274,33 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             }
         } finally {
             watchdog.stop();
+            Sim.threads().setListener(null);
         }
         String leaks = LeakCheck.describe(LeakCheck.survivors(finished.threadMark, LeakCheck.GRACE_MILLIS));
         if (leaks != null) {
             problems.add(fatal(leaks + "(" + finished.seedText() + ")", null));
         }
+        AssertionError recorded = finished.failure();
+        boolean recordedReplaced = false;
         for (ThreadRegistry.Repeated r : Sim.threads().distinctFailuresSince(finished.threadMark)) {
             ThreadRegistry.Failure f = r.first();
+            // A thread's death already failed the test at once (the listener); unless the test body reported it,
+            // report it here again with its count of repeats.
+            boolean heardAtOnce = recorded != null && recorded.getCause() == f.error();
+            if (heardAtOnce && testFailed) {
+                continue;
+            }
+            recordedReplaced |= heardAtOnce;
             // A checker's failure in a helper thread, or its echo in another thread's checkpoint, is reported once.
-            boolean echo = f.error() == finished.failure()
-                    || (f.error().getCause() != null && f.error().getCause() == finished.failure());
-            if (!echo) {
+            if (heardAtOnce || !isEcho(f, finished)) {
                 String repeats = r.times() == 1 ? "" : " (and " + (r.times() - 1) + " more time"
                         + (r.times() == 2 ? "" : "s") + " in other threads)";
                 problems.add(fatal("thread \"" + f.threadName() + "\" died: " + f.error() + repeats + " ("
                         + finished.seedText() + ")", f.error()));
             }
         }
-        if (finished.failure() != null && !testFailed) {
-            problems.add(finished.failure());
+        if (recorded != null && !testFailed && !recordedReplaced) {
+            problems.add(recorded);
         }
         if (finished.timedOut() && !testFailed && finished.failure() == null) {
             problems.add(new AssertionFailedError(finished.timeoutMessage()));
@@ -253,6 +309,7 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
 
         if (!testFailed && problems.isEmpty()) {
             lines.forEach(System.out::println);
+            compareWithReference(finished);
             return;
         }
         System.out.println("info: " + context.getDisplayName() + " failed with " + finished.seedText());

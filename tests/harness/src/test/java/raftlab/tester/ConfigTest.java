@@ -35,8 +35,9 @@ class ConfigTest {
         Config cfg = Config.standalone("fatal", 1, false, (ends, gid, me, p) -> List.of(() -> { }));
         try {
             assertThatThrownBy(() -> cfg.fatalf("one(%d) failed to reach agreement", 7))
-                    .hasMessage("one(7) failed to reach agreement (seed " + cfg.seed() + "; replay with -Dlab.seed="
-                            + cfg.seed() + ")");
+                    .hasMessageStartingWith("one(7) failed to reach agreement (seed " + cfg.seed()
+                            + "; replay with -Dlab.seed=" + cfg.seed() + ")\n  what it means: no leader got the "
+                            + "command applied");
             assertThatThrownBy(cfg::checkpoint).hasMessageContaining("one(7) failed to reach agreement");
         } finally {
             cfg.cleanup();

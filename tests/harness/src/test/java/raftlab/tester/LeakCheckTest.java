@@ -69,6 +69,28 @@ class LeakCheckTest {
     }
 
     @Test
+    void aThreadThatDiesFailsTheTestAtOnceWithItsExceptionAsHeadline() {
+        TesterExtension extension = new TesterExtension();
+        ExtensionContext context = fakeContext();
+        extension.beforeEach(context);
+        Config cfg = extension.makeConfig(1, true, (ends, gid, me, persister) -> List.of(() -> { }));
+        long start = Sim.millis();
+        Sim.go("raft0-applier", () -> {
+            Sim.sleep(50);
+            throw new IndexOutOfBoundsException("Index 5 out of bounds for length 5");
+        });
+
+        // The test would sleep 20 s; the failure wakes it at once, headed by the exception, not by a later check.
+        assertThatThrownBy(() -> cfg.sleep(20_000))
+                .hasMessageStartingWith("thread \"raft0-applier\" died: java.lang.IndexOutOfBoundsException: "
+                        + "Index 5 out of bounds for length 5 (seed ");
+        assertThat(Sim.millis() - start).isLessThan(5_000);
+        assertThatThrownBy(() -> extension.afterEach(context))
+                .hasMessageStartingWith("thread \"raft0-applier\" died: java.lang.IndexOutOfBoundsException")
+                .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());    // reported once, not twice
+    }
+
+    @Test
     void anErrorRepeatedInManyThreadsIsPrintedOnceAndReportedOnceWithItsCount() {
         TesterExtension extension = new TesterExtension();
         ExtensionContext context = fakeContext();

@@ -1,14 +1,14 @@
 package raftlab.shardkv.shardctrler;
 
 import java.util.Objects;
-import raftlab.kvraft.Clerk;
+import raftlab.kvsrv.Clerk;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.shardkv.shardcfg.Dialer;
 import raftlab.shardkv.shardcfg.ShardConfig;
 //+solution
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import raftlab.kvraft.KvRpc.GetReply;
+import raftlab.kvsrv.KvsrvRpc.GetReply;
 import raftlab.rsm.Err;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
 //-solution
@@ -58,7 +58,7 @@ public final class ShardCtrler {
     public ShardCtrler(Dialer dialer) {
         this.dialer = Objects.requireNonNull(dialer, "ShardCtrler: dialer is null");
         ClientEnd end = dialer.end(CONFIG_SERVER);
-        this.store = new Clerk(java.util.List.of(end));
+        this.store = new Clerk(end);
     }
 
     /**
@@ -121,11 +121,11 @@ public final class ShardCtrler {
         }
         // Claim the number: exactly one controller's versioned Put of next succeeds.
         String text = newConfig.toString();
-        Err err = store.put(NEXT, text, next.version());
-        if (err == Err.ErrMaybe) {
-            err = read(NEXT).text().equals(text) ? Err.OK : Err.ErrVersion;
+        raftlab.kvsrv.Err err = store.put(NEXT, text, next.version());
+        if (err == raftlab.kvsrv.Err.ErrMaybe) {
+            err = read(NEXT).text().equals(text) ? raftlab.kvsrv.Err.OK : raftlab.kvsrv.Err.ErrVersion;
         }
-        if (err != Err.OK) {
+        if (err != raftlab.kvsrv.Err.OK) {
             return;
         }
         finish(current, newConfig);
@@ -214,7 +214,7 @@ public final class ShardCtrler {
 
     private Stored read(String key) {
         GetReply r = store.get(key);
-        if (r.err() != Err.OK) {
+        if (r.err() != raftlab.kvsrv.Err.OK) {
             throw new IllegalStateException("ShardCtrler: the configuration store has no '" + key + "' ("
                     + r.err() + "); call InitConfig first");
         }

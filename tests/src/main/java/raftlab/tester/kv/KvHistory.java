@@ -34,21 +34,21 @@ public final class KvHistory {
     private final Config config;
     private final List<Operation<KvInput, KvOutput>> operations = new java.util.ArrayList<>();  // guarded by this
 
-    KvHistory(Config config) {
+    public KvHistory(Config config) {
         this.config = config;
     }
 
     /** {@return the current time as the history records it} */
-    long now() {
+    public long now() {
         return config.timeline().timestamp();
     }
 
-    void recordGet(int client, String key, long call, GetReply reply, long ret) {
+    public void recordGet(int client, String key, long call, GetReply reply, long ret) {
         add(new Operation<>(client, new KvInput.Get(key), call,
                 new KvOutput.GetResult(reply.value(), reply.version(), err(reply.err())), ret));
     }
 
-    void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err, long ret) {
+    public void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err, long ret) {
         add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err(err)),
                 ret));
     }
@@ -70,7 +70,7 @@ public final class KvHistory {
      * An illegal history writes the history view (with the timeline's annotations) unless {@code VIS_ENABLE=never},
      * prints its path, and fails the test; a check that times out passes with an {@code info:} line, as MIT's does.
      */
-    void check() {
+    public void check() {
         List<Operation<KvInput, KvOutput>> history = operations();
         Timeline timeline = config.timeline();
         timeline.checkerBegin("linearizability check of " + history.size() + " operations");

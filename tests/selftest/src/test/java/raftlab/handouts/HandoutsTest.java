@@ -50,7 +50,7 @@ import raftlab.lab.Lab;
  * <p>What is checked, in every handout (names in code, i.e. {@code `inline`} or fenced blocks):
  * <ol>
  *   <li>every graded test of lab 3 is named ({@code `TestBasicAgree3B`}) in {@code lab3-raft.md}, of lab 4 in
- *       {@code lab4-kvraft.md};</li>
+ *       {@code lab4-kvraft.md}, of lab 5 in {@code lab5-shardkv.md};</li>
  *   <li>a name shaped like a test ({@code TestX3B}, {@code testX3B}) is a graded test, one shaped like a test class
  *       ({@code Raft3BTest}) is a graded test class;</li>
  *   <li>an inline span that is a type ({@code `RaftNode`}) or a type's member ({@code `Sim.go`},
@@ -71,6 +71,7 @@ import raftlab.lab.Lab;
 class HandoutsTest {
 
     static final List<String> FILES = List.of("README.md", "getting-started.md", "lab3-raft.md", "lab4-kvraft.md",
+            "lab5-shardkv.md",
             "debugging.md");
     static final Pattern PART = Pattern.compile("[0-9]+[A-Z]");
 
@@ -296,7 +297,11 @@ class HandoutsTest {
                 checkFile(e.getKey(), e.getValue(), files, anchors);
             }
             for (GradedTest g : truth.tests) {
-                String handout = g.lab().equals("3") ? "lab3-raft.md" : "lab4-kvraft.md";
+                String handout = switch (g.lab()) {
+                    case "3" -> "lab3-raft.md";
+                    case "5" -> "lab5-shardkv.md";
+                    default -> "lab4-kvraft.md";
+                };
                 String text = files.getOrDefault(handout, "");
                 if (!text.contains("`" + g.mitName() + "`")) {
                     problems.add(handout + ": graded test " + g.mitName() + " (" + g.part() + ", \""

@@ -476,6 +476,145 @@ public final class ShardKvTest {
         return List.of(results);
     }
 
+    // ---- controller failures (5B, 5C) ----------------------------------------------------------------------------
+
+    /** {@return whether this test is in partition mode ({@code MakeTestLeases}): the old controller comes back} */
+    public boolean partitionMode() {
+        return partition;
+    }
+
+    /**
+     * MIT's {@code partitionCtrler}: a controller joins and leaves new groups in a loop; after 1 s plus up to
+     * 399 ms group {@code gid} is shut down, so that the controller gets stuck inside a change; 1 s later it is
+     * partitioned (in partition mode it stays so for 1 s more), the group restarts, and a new controller's
+     * {@code InitController} must finish the interrupted join or leave. In partition mode the old controller is then
+     * reconnected and must not interfere. Finally the keys are checked and both controllers' clients deleted.
+     */
+    public void partitionCtrler(TestClerk ck, int gid, List<String> keys, List<String> values) {
+        final int rand = 400;
+        final long nsec = 1;
+        final int join = 1;
+        final int leave = 2;
+
+        Ctrler c = makeShardCtrlerClnt();
+        ShardCtrler sck = c.sck();
+        sck.initController();
+
+        int num = shardCtrler().query().num();
+
+        // Read across threads, unsynchronised in Go.
+        AtomicInteger state = new AtomicInteger();
+        AtomicInteger ngidNow = new AtomicInteger();
+        go("partitioned-ctrler", () -> {
+            while (true) {
+                int ngid = newGid();
+                ngidNow.set(ngid);
+                state.set(join);
+                joinGroups(sck, List.of(ngid));
+                if (checkMember(sck, ngid)) {
+                    state.set(leave);
+                    leaveGroups(sck, List.of(ngid));
+                } else {
+                    return;   // deposed
+                }
+            }
+        });
+
+        sleep(1000 + config.random().nextInt(rand));
+
+        shutdownGroup(gid);
+
+        sleep(nsec * 1000);
+
+        annotate("partition controller");
+        c.clnt().disconnectAll();
+
+        if (partition) {
+            // wait a while before restarting shardgrp `gid`
+            sleep(1000);
+        }
+
+        startGroup(gid);
+
+        Ctrler c0 = makeShardCtrlerClnt();
+        annotate("new controller: InitController");
+        c0.sck().initController();
+        ShardConfig cfg = c0.sck().query();
+        if (cfg.num() <= num) {
+            throw fatalf("didn't recover; expected %d > %d", num, cfg.num());
+        }
+
+        int st = state.get();
+        int ngid = ngidNow.get();
+        boolean present = cfg.isMember(ngid);
+        if ((st == join && !present) || (st == leave && present)) {
+            throw fatalf("didn't recover %d correctly after %s", ngid, st == join ? "join" : "leave");
+        }
+
+        if (st == join && present) {
+            // cleanup if disconnected after join but before leave
+            leaveGroups(c0.sck(), List.of(ngid));
+        }
+
+        if (partition) {
+            // reconnect old controller, which should bail out, because it has been superseded.
+            annotate("reconnect old controller");
+            c.clnt().connectAll();
+            sleep(100);
+        }
+
+        for (int i = 0; i < keys.size(); i++) {
+            checkGet(ck, keys.get(i), values.get(i), 1);
+        }
+
+        deleteClient(c.clnt());
+        deleteClient(c0.clnt());
+    }
+
+    /**
+     * MIT's {@code concurCtrler}: four threads, each looping (until told to stop) over a new gid, a new controller,
+     * {@code InitController}, a join and, if the group got shards, a leave; after 2 s the threads are stopped one
+     * by one (each stop waits until a thread finishes its iteration, like Go's unbuffered send) and the keys are
+     * checked.
+     */
+    public void concurCtrler(TestClerk ck, List<String> keys, List<String> values) {
+        final long nsec = 2;
+        final int n = 4;
+
+        java.util.concurrent.SynchronousQueue<Boolean> ch = new java.util.concurrent.SynchronousQueue<>();
+        for (int i = 0; i < n; i++) {
+            go("concur-ctrler-" + i, () -> {
+                while (ch.poll() == null) {
+                    int ngid = newGid();
+                    ShardCtrler sck = makeShardCtrler();
+                    sck.initController();
+                    joinGroups(sck, List.of(ngid));
+                    if (checkMember(sck, ngid)) {
+                        leaveGroups(sck, List.of(ngid));
+                    }
+                }
+            });
+        }
+
+        // wait for a while so that we have several controllers running concurrently
+        sleep(nsec * 1000);
+
+        for (int i = 0; i < n; i++) {
+            try {
+                while (!ch.offer(true, 100, TimeUnit.MILLISECONDS)) {
+                    config.checkpoint();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fatalf("interrupted");
+            }
+        }
+
+        for (int i = 0; i < keys.size(); i++) {
+            checkGet(ck, keys.get(i), values.get(i), 1);
+        }
+    }
+
     // ---- checks ------------------------------------------------------------------------------------------------
 
     /**

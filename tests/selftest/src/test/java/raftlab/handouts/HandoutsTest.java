@@ -40,7 +40,8 @@ import raftlab.lab.Lab;
 /**
  * The handouts checked against the code. The truth comes from the build, never from a list kept by hand:
  * <ul>
- *   <li>graded tests: JUnit discovery over {@code raftlab.raft}, {@code raftlab.rsm} and {@code raftlab.kvraft}, every
+ *   <li>graded tests: JUnit discovery over {@code raftlab.raft}, {@code raftlab.rsm}, {@code raftlab.kvraft} and
+ *       {@code raftlab.shardkv}, every
  *       test method with a part tag ({@code 3A} … {@code 4C}), with its {@code @DisplayName};</li>
  *   <li>{@code ./lab} subcommands and their options: the picocli model of {@link Lab}; selectors after
  *       {@code ./lab test}, {@code grade} and {@code list}: {@link Catalogue#select};</li>
@@ -138,9 +139,9 @@ class HandoutsTest {
     void anUnknownLabSubcommandOptionOrSelectorIsReported() throws IOException {
         Map<String, String> files = readHandouts(root);
         files.put("getting-started.md", files.get("getting-started.md")
-                + "\n```bash\n./lab frobnicate 3A\n./lab grade 3B --fast\n./lab test 5A\n```\n");
+                + "\n```bash\n./lab frobnicate 3A\n./lab grade 3B --fast\n./lab test 7A\n```\n");
         List<String> problems = new Checker(truth, root).check(files);
-        assertReported(problems, "frobnicate", "--fast", "5A");
+        assertReported(problems, "frobnicate", "--fast", "7A");
     }
 
     @Test
@@ -208,7 +209,7 @@ class HandoutsTest {
             List<GradedTest> tests = new ArrayList<>();
             TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("raftlab.raft"), selectPackage("raftlab.rsm"),
-                            selectPackage("raftlab.kvraft"))
+                            selectPackage("raftlab.kvraft"), selectPackage("raftlab.shardkv"))
                     .filters(EngineFilter.includeEngines("junit-jupiter"))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build());
@@ -220,7 +221,7 @@ class HandoutsTest {
             tests.forEach(g -> t.titles.add(g.displayName()));
             // sub-phase titles: literal strings the graded tests pass to begin(...)
             Pattern begin = Pattern.compile("\\bbegin\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-            for (String pkg : List.of("raft", "rsm", "kvraft")) {
+            for (String pkg : List.of("raft", "rsm", "kvraft", "shardkv")) {
                 Path dir = root.resolve("tests/graded/src/test/java/raftlab").resolve(pkg);
                 try (Stream<Path> s = Files.list(dir)) {
                     for (Path f : s.filter(p -> p.toString().endsWith("Test.java")).toList()) {
@@ -273,6 +274,8 @@ class HandoutsTest {
         /** Lines the kit generator drops (see raftlab.lab.Handout): they would vanish from the student's copy. */
         static final Pattern DROPPED_BY_KIT = Pattern.compile("performance\\.md|scripts/so" + "ak|\\.ci/|\\bso" + "ak\\b");
         static final List<String> PACKAGES = List.of("raftlab.raft", "raftlab.rsm", "raftlab.kvraft",
+                "raftlab.shardkv", "raftlab.shardkv.shardcfg", "raftlab.shardkv.shardgrp",
+                "raftlab.shardkv.shardctrler", "raftlab.tester.shardkv",
                 "raftlab.labrpc", "raftlab.labrpc.chan", "raftlab.labrpc.codec", "raftlab.labrpc.net",
                 "raftlab.labrpc.persist", "raftlab.labrpc.sim", "raftlab.labrpc.log", "raftlab.tester",
                 "raftlab.tester.kv", "raftlab.linearizability", "raftlab.linearizability.kv",

@@ -114,14 +114,14 @@ class Shardkv5ATest {
         KeysValues kv = ts.spreadPuts(ck, NKEYS);
 
         ShardCtrler sck = ts.shardCtrler();
-        ShardConfig cfg = sck.query();
+        ShardConfig cfg = ts.query(sck);
 
         int gid2 = ts.newGid();
         if (!ts.joinGroups(sck, List.of(gid2))) {
             throw ts.fatalf("TestJoinBasic5A: joinGroups failed");
         }
 
-        ShardConfig cfg1 = sck.query();
+        ShardConfig cfg1 = ts.query(sck);
         if (cfg.num() + 1 != cfg1.num()) {
             throw ts.fatalf("TestJoinBasic5A: wrong num %d expected %d ", cfg1.num(), cfg.num() + 1);
         }
@@ -305,7 +305,7 @@ class Shardkv5ATest {
 
         Set<Integer> alive = new HashSet<>(grps.subList(end, grps.size()));
 
-        ShardConfig cfg = sck.query();
+        ShardConfig cfg = ts.query(sck);
 
         CountDownLatch ch = new CountDownLatch(1);
         ts.go("progress-gets", () -> {
@@ -341,7 +341,7 @@ class Shardkv5ATest {
         List<Integer> grps = groups(njoin);
         ts.joinGroups(sck, grps);
 
-        ShardConfig cfg = sck.query();
+        ShardConfig cfg = ts.query(sck);
         ShardConfig newcfg = cfg.copy();
         int newgid = njoin + 3;
         if (!newcfg.joinBalance(Map.of(newgid, List.of("xxx")))) {

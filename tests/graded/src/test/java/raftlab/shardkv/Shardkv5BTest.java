@@ -52,7 +52,7 @@ class Shardkv5BTest {
         TestClerk ck = ts.makeClerk();
         KeysValues kv = ts.spreadPuts(ck, NKEYS);
         ShardCtrler sck = ts.shardCtrler();
-        ShardConfig cfg = sck.query();
+        ShardConfig cfg = ts.query(sck);
 
         ts.shutdownGroup(gid1);
 
@@ -75,7 +75,7 @@ class Shardkv5BTest {
             throw ts.fatalf("TestJoinLeave5B: Join returned %s", join.ok());
         }
 
-        ShardConfig cfg1 = sck.query();
+        ShardConfig cfg1 = ts.query(sck);
         if (cfg.num() + 1 != cfg1.num()) {
             throw ts.fatalf("wrong num %d expected %d ", cfg1.num(), cfg.num() + 1);
         }

@@ -104,7 +104,7 @@ class Shardkv5CTest {
         // start new controller to supersede partitioned one,
         ShardCtrler sck0 = ts.makeShardCtrler();
         sck0.initController();
-        ShardConfig scfg = sck0.query();
+        ShardConfig scfg = ts.query(sck0);
         if (!scfg.isMember(ngid)) {
             throw ts.fatalf("Didn't recover gid %d", ngid);
         }

@@ -233,7 +233,7 @@ public final class ShardKvTest {
     /** Joins {@code gid} with {@code servers}: Query, copy, JoinBalance, ChangeConfigTo. */
     public void join(ShardCtrler ctrl, int gid, List<String> servers) {
         annotate("join " + gid);
-        ShardConfig cfg = ctrl.query().copy();
+        ShardConfig cfg = query(ctrl).copy();
         if (!cfg.joinBalance(Map.of(gid, servers))) {
             throw fatalf("join: group %d is already present", gid);
         }
@@ -256,7 +256,7 @@ public final class ShardKvTest {
     /** Removes {@code gid}: Query, copy, LeaveBalance, ChangeConfigTo. */
     public void leave(ShardCtrler ctrl, int gid) {
         annotate("leave " + gid);
-        ShardConfig cfg = ctrl.query().copy();
+        ShardConfig cfg = query(ctrl).copy();
         if (!cfg.leaveBalance(List.of(gid))) {
             throw fatalf("leave: group %d is already not present", gid);
         }
@@ -279,7 +279,17 @@ public final class ShardKvTest {
 
     /** {@return whether {@code gid} owns a shard in the current configuration} */
     public boolean checkMember(ShardCtrler ctrl, int gid) {
-        return ctrl.query().isMember(gid);
+        return query(ctrl).isMember(gid);
+    }
+
+    /** {@return the controller's current configuration}; fails the test (Go: a nil dereference) if it is null */
+    public ShardConfig query(ShardCtrler ctrl) {
+        ShardConfig cfg = ctrl.query();
+        if (cfg == null) {
+            throw fatalf("ShardCtrler.query() returned null: it must return the current configuration, as stored "
+                    + "by initConfig");
+        }
+        return cfg;
     }
 
     /** Crashes every server of group {@code gid}. */
@@ -500,7 +510,7 @@ public final class ShardKvTest {
         ShardCtrler sck = c.sck();
         sck.initController();
 
-        int num = shardCtrler().query().num();
+        int num = query(shardCtrler()).num();
 
         // Read across threads, unsynchronised in Go.
         AtomicInteger state = new AtomicInteger();
@@ -539,7 +549,7 @@ public final class ShardKvTest {
         Ctrler c0 = makeShardCtrlerClnt();
         annotate("new controller: InitController");
         c0.sck().initController();
-        ShardConfig cfg = c0.sck().query();
+        ShardConfig cfg = query(c0.sck());
         if (cfg.num() <= num) {
             throw fatalf("didn't recover; expected %d > %d", num, cfg.num());
         }

@@ -3,7 +3,8 @@
  * version, and a clerk that talks to it over the unreliable network.
  *
  * <ul>
- *   <li>{@link raftlab.kvsrv.KvsrvRpc} — the RPC messages ({@code KVServer.get}, {@code KVServer.put}) as records;</li>
+ *   <li>{@link raftlab.kvsrv.KvsrvRpc} — the RPC messages ({@code KVServer.get}, {@code KVServer.put}) as
+ *       records;</li>
  *   <li>{@link raftlab.kvsrv.KVServer} — the server: a map from key to (value, version) behind a lock;</li>
  *   <li>{@link raftlab.kvsrv.Clerk} — the client library: re-sends lost requests, and reports {@code ErrMaybe} when
  *       a re-sent Put is rejected, because it cannot tell whether an earlier attempt was applied;</li>

@@ -28,15 +28,18 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The graded tests, found in the compiled test classes by JUnit Platform discovery: every test method with a part
- * tag ({@code 3A}, {@code 4C}: digits then one capital letter). A new graded test appears here, in {@code ./lab test}
- * and in {@code ./lab grade} as soon as it is compiled.
+ * tag ({@code 3A}, {@code 4C}: digits then one capital letter; or {@code 2}, a lab without parts). A new graded test
+ * appears here, in {@code ./lab test} and in {@code ./lab grade} as soon as it is compiled.
  *
  * <p>Order: by part, then by class, then in declaration order within the class.
  */
 public final class Catalogue {
 
-    /** A part tag: the lab's number and the part's letter. */
-    static final Pattern PART = Pattern.compile("[0-9]+[A-Z]");
+    /**
+     * A part tag: the lab's number and the part's letter ({@code 3A}), or the lab's number alone for a lab without
+     * parts (Lab 2's tests are tagged {@code 2}, as MIT's).
+     */
+    static final Pattern PART = Pattern.compile("[0-9]+[A-Z]?");
     /** The tester's limit when a test declares no {@code @Timeout}. */
     static final long DEFAULT_LIMIT_SECONDS = 120;
 
@@ -156,7 +159,7 @@ public final class Catalogue {
         return tests.stream().map(GradedTest::lab).distinct().toList();
     }
 
-    /** {@return the parts, e.g. [3A, 3B, ...]} */
+    /** {@return the parts, e.g. [2, 3A, 3B, ...]} */
     public List<String> parts() {
         return tests.stream().map(GradedTest::part).distinct().toList();
     }

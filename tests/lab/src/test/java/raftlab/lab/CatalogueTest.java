@@ -68,6 +68,25 @@ class CatalogueTest {
     }
 
     @Test
+    void aLabWithoutPartsIsTaggedWithItsNumberAloneAndSelectedByIt() {
+        // Lab 2's tests are tagged "2", as MIT's; the lab and the part are then the same selector
+        assertThat(Catalogue.PART.matcher("2").matches()).isTrue();
+        assertThat(Catalogue.PART.matcher("3B").matches()).isTrue();
+        assertThat(Catalogue.PART.matcher("B").matches()).isFalse();
+        assertThat(Catalogue.PART.matcher("3BC").matches()).isFalse();
+        GradedTest put = new GradedTest("raftlab.kvsrv.Kvsrv2Test", "testReliablePut", "One client and reliable Put",
+                "2", 120);
+        GradedTest agree = new GradedTest("raftlab.raft.Raft3BTest", "testBasicAgree3B", "Test (3B): basic agreement",
+                "3B", 120);
+        Catalogue c = Catalogue.of(List.of(put, agree));
+        assertThat(put.lab()).isEqualTo("2");
+        assertThat(c.select(List.of("2"))).containsExactly(put);
+        assertThat(c.select(List.of("TestReliablePut"))).containsExactly(put);
+        assertThat(c.labs()).containsExactly("2", "3");
+        assertThat(c.parts()).containsExactly("2", "3B");
+    }
+
+    @Test
     void theKitsCatalogueLeavesTheToolsOwnFixturesOut() {
         assertThat(Catalogue.discover().tests()).noneMatch(t -> t.className().startsWith("raftlab.lab."));
     }

@@ -40,9 +40,9 @@ import raftlab.lab.Lab;
 /**
  * The handouts checked against the code. The truth comes from the build, never from a list kept by hand:
  * <ul>
- *   <li>graded tests: JUnit discovery over {@code raftlab.raft}, {@code raftlab.rsm}, {@code raftlab.kvraft} and
- *       {@code raftlab.shardkv}, every
- *       test method with a part tag ({@code 3A} … {@code 4C}), with its {@code @DisplayName};</li>
+ *   <li>graded tests: JUnit discovery over {@code raftlab.kvsrv}, {@code raftlab.raft}, {@code raftlab.rsm},
+ *       {@code raftlab.kvraft} and {@code raftlab.shardkv}, every test method with a part tag ({@code 2},
+ *       {@code 3A} … {@code 5C}), with its {@code @DisplayName};</li>
  *   <li>{@code ./lab} subcommands and their options: the picocli model of {@link Lab}; selectors after
  *       {@code ./lab test}, {@code grade} and {@code list}: {@link Catalogue#select};</li>
  *   <li>classes and members: reflection on the kit's packages and a few JDK packages.</li>
@@ -50,8 +50,8 @@ import raftlab.lab.Lab;
  *
  * <p>What is checked, in every handout (names in code, i.e. {@code `inline`} or fenced blocks):
  * <ol>
- *   <li>every graded test of lab 3 is named ({@code `TestBasicAgree3B`}) in {@code lab3-raft.md}, of lab 4 in
- *       {@code lab4-kvraft.md}, of lab 5 in {@code lab5-shardkv.md};</li>
+ *   <li>every graded test of lab 2 is named ({@code `TestReliablePut`}) in {@code lab2-kvsrv.md}, of lab 3 in
+ *       {@code lab3-raft.md}, of lab 4 in {@code lab4-kvraft.md}, of lab 5 in {@code lab5-shardkv.md};</li>
  *   <li>a name shaped like a test ({@code TestX3B}, {@code testX3B}) is a graded test, one shaped like a test class
  *       ({@code Raft3BTest}) is a graded test class;</li>
  *   <li>an inline span that is a type ({@code `RaftNode`}) or a type's member ({@code `Sim.go`},
@@ -71,10 +71,13 @@ import raftlab.lab.Lab;
  */
 class HandoutsTest {
 
-    static final List<String> FILES = List.of("README.md", "getting-started.md", "lab3-raft.md", "lab4-kvraft.md",
-            "lab5-shardkv.md",
-            "debugging.md");
-    static final Pattern PART = Pattern.compile("[0-9]+[A-Z]");
+    static final List<String> FILES = List.of("README.md", "getting-started.md", "lab2-kvsrv.md", "lab3-raft.md",
+            "lab4-kvraft.md", "lab5-shardkv.md", "debugging.md");
+    /** The handout that must name every graded test of a lab. */
+    static final Map<String, String> HANDOUT_OF_LAB = Map.of("2", "lab2-kvsrv.md", "3", "lab3-raft.md",
+            "4", "lab4-kvraft.md", "5", "lab5-shardkv.md");
+    /** A part tag, as the catalogue's: {@code 3A}, or a lab's number alone ({@code 2}, a lab without parts). */
+    static final Pattern PART = Pattern.compile("[0-9]+[A-Z]?");
 
     static Path root;
     static Truth truth;
@@ -99,7 +102,7 @@ class HandoutsTest {
         // guards the check itself: if discovery found nothing, every "is named" check would pass vacuously
         assertThat(truth.tests).hasSizeGreaterThanOrEqualTo(50);
         assertThat(truth.tests.stream().map(GradedTest::part).distinct())
-                .contains("3A", "3B", "3C", "3D", "4A", "4B", "4C");
+                .contains("2", "3A", "3B", "3C", "3D", "4A", "4B", "4C");
         assertThat(truth.subcommands).containsKeys("test", "grade", "list", "logs");
     }
 
@@ -124,6 +127,16 @@ class HandoutsTest {
         files.put("lab3-raft.md", files.get("lab3-raft.md").replace("`TestFigure8Unreliable3C`", "Figure 8 again"));
         assertThat(new Checker(truth, root).check(files))
                 .anySatisfy(p -> assertThat(p).contains("TestFigure8Unreliable3C").contains("not named"));
+    }
+
+    @Test
+    void aLab2TestMissingFromTheLab2HandoutIsReported() throws IOException {
+        // Lab 2's tests carry no part letter (tag "2") and its lock tests live in a sub-package
+        Map<String, String> files = readHandouts(root);
+        files.put("lab2-kvsrv.md", files.get("lab2-kvsrv.md").replace("`TestManyClientsUnreliable`", "ten clients"));
+        assertThat(new Checker(truth, root).check(files))
+                .anySatisfy(p -> assertThat(p).contains("lab2-kvsrv.md").contains("TestManyClientsUnreliable")
+                        .contains("not named"));
     }
 
     @Test
@@ -208,8 +221,9 @@ class HandoutsTest {
         static Truth discover(Path root) throws IOException {
             List<GradedTest> tests = new ArrayList<>();
             TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("raftlab.raft"), selectPackage("raftlab.rsm"),
-                            selectPackage("raftlab.kvraft"), selectPackage("raftlab.shardkv"))
+                    .selectors(selectPackage("raftlab.kvsrv"), selectPackage("raftlab.raft"),
+                            selectPackage("raftlab.rsm"), selectPackage("raftlab.kvraft"),
+                            selectPackage("raftlab.shardkv"))
                     .filters(EngineFilter.includeEngines("junit-jupiter"))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build());
@@ -221,7 +235,7 @@ class HandoutsTest {
             tests.forEach(g -> t.titles.add(g.displayName()));
             // sub-phase titles: literal strings the graded tests pass to begin(...)
             Pattern begin = Pattern.compile("\\bbegin\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-            for (String pkg : List.of("raft", "rsm", "kvraft", "shardkv")) {
+            for (String pkg : List.of("kvsrv", "kvsrv/lock", "raft", "rsm", "kvraft", "shardkv")) {
                 Path dir = root.resolve("tests/graded/src/test/java/raftlab").resolve(pkg);
                 try (Stream<Path> s = Files.list(dir)) {
                     for (Path f : s.filter(p -> p.toString().endsWith("Test.java")).toList()) {
@@ -262,7 +276,7 @@ class HandoutsTest {
     static final class Checker {
 
         static final Pattern TEST_NAME = Pattern.compile("\\b[Tt]est[A-Z0-9][A-Za-z0-9_]*[0-9][A-Z]\\b");
-        static final Pattern TEST_CLASS = Pattern.compile("\\b[A-Z][A-Za-z]*[0-9][A-Z]Test\\b");
+        static final Pattern TEST_CLASS = Pattern.compile("\\b[A-Z][A-Za-z]*[0-9][A-Z]?Test\\b");
         static final Pattern SAMPLE_TITLE = Pattern.compile("^(.*) \\((?:reliable|unreliable) network\\)\\.\\.\\.$");
         static final Pattern PASSED = Pattern.compile(
                 "^  \\.\\.\\. Passed --  time +[0-9]+\\.[0-9]s #peers [0-9]+ #RPCs +[0-9]+ #bytes +[0-9]+ #ops +[0-9]+$");
@@ -274,6 +288,7 @@ class HandoutsTest {
         /** Lines the kit generator drops (see raftlab.lab.Handout): they would vanish from the student's copy. */
         static final Pattern DROPPED_BY_KIT = Pattern.compile("performance\\.md|scripts/so" + "ak|\\.ci/|\\bso" + "ak\\b");
         static final List<String> PACKAGES = List.of("raftlab.raft", "raftlab.rsm", "raftlab.kvraft",
+                "raftlab.kvsrv", "raftlab.kvsrv.lock",
                 "raftlab.shardkv", "raftlab.shardkv.shardcfg", "raftlab.shardkv.shardgrp",
                 "raftlab.shardkv.shardctrler", "raftlab.tester.shardkv",
                 "raftlab.labrpc", "raftlab.labrpc.chan", "raftlab.labrpc.codec", "raftlab.labrpc.net",
@@ -300,11 +315,7 @@ class HandoutsTest {
                 checkFile(e.getKey(), e.getValue(), files, anchors);
             }
             for (GradedTest g : truth.tests) {
-                String handout = switch (g.lab()) {
-                    case "3" -> "lab3-raft.md";
-                    case "5" -> "lab5-shardkv.md";
-                    default -> "lab4-kvraft.md";
-                };
+                String handout = HANDOUT_OF_LAB.getOrDefault(g.lab(), "lab" + g.lab() + ".md");
                 String text = files.getOrDefault(handout, "");
                 if (!text.contains("`" + g.mitName() + "`")) {
                     problems.add(handout + ": graded test " + g.mitName() + " (" + g.part() + ", \""
@@ -480,7 +491,7 @@ class HandoutsTest {
                 return;
             }
             String first = m.group(1);
-            if (TEST_NAME.matcher(first).matches() || NOT_TYPES.contains(first)) {
+            if (TEST_NAME.matcher(first).matches() || truth.isTestName(first) || NOT_TYPES.contains(first)) {
                 return;
             }
             Class<?> type = resolveType(first);

@@ -23,6 +23,10 @@ import raftlab.tester.TimelineEvent;
  * Operations are timed in the timeline's clock (nanoseconds since the Unix epoch), so that the history view can
  * draw the harness's annotations (partitions, crashes, checker results) next to them. The history is never reset
  * within a test: every check covers everything recorded so far.
+ *
+ * <p>Lab 4's {@link KvTest} and Lab 2's harness ({@code raftlab.tester.kvsrv}) record through it; their clerks have
+ * different reply types, so the public recording methods take the reply's fields, with the error by its name
+ * ({@code "OK"}, {@code "ErrMaybe"}, ...).
  */
 public final class KvHistory {
 
@@ -34,6 +38,7 @@ public final class KvHistory {
     private final Config config;
     private final List<Operation<KvInput, KvOutput>> operations = new java.util.ArrayList<>();  // guarded by this
 
+    /** An empty history of {@code config}'s test. */
     public KvHistory(Config config) {
         this.config = config;
     }
@@ -43,12 +48,29 @@ public final class KvHistory {
         return config.timeline().timestamp();
     }
 
+    /** Records a Get by {@code client} that returned {@code reply}. */
     public void recordGet(int client, String key, long call, GetReply reply, long ret) {
-        add(new Operation<>(client, new KvInput.Get(key), call,
-                new KvOutput.GetResult(reply.value(), reply.version(), err(reply.err())), ret));
+        recordGet(client, key, call, reply.value(), reply.version(), reply.err().name(), ret);
     }
 
-    public void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err, long ret) {
+    /** Records a Put by {@code client} that returned {@code err}. */
+    public void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err,
+                          long ret) {
+        recordPut(client, key, value, version, call, err.name(), ret);
+    }
+
+    /**
+     * Records a Get by {@code client}, called at {@code call} and returned at {@code ret} (both from {@link #now()}).
+     *
+     * @param err the error's name, one of MIT's ({@code "OK"}, {@code "ErrNoKey"}, ...)
+     */
+    public void recordGet(int client, String key, long call, String value, long version, String err, long ret) {
+        add(new Operation<>(client, new KvInput.Get(key), call, new KvOutput.GetResult(value, version, err(err)),
+                ret));
+    }
+
+    /** Records a Put by {@code client}; see {@link #recordGet(int, String, long, String, long, String, long)}. */
+    public void recordPut(int client, String key, String value, long version, long call, String err, long ret) {
         add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err(err)),
                 ret));
     }
@@ -61,8 +83,8 @@ public final class KvHistory {
         return List.copyOf(operations);
     }
 
-    private static Err err(raftlab.rsm.Err err) {
-        return Err.valueOf(err.name());
+    private static Err err(String name) {
+        return Err.valueOf(name);
     }
 
     /**
@@ -71,11 +93,16 @@ public final class KvHistory {
      * prints its path, and fails the test; a check that times out passes with an {@code info:} line, as MIT's does.
      */
     public void check() {
+        check(CHECK_TIMEOUT);
+    }
+
+    /** Checks the history so far, like {@link #check()} but with the time limit {@code timeout}. */
+    public void check(Duration timeout) {
         List<Operation<KvInput, KvOutput>> history = operations();
         Timeline timeline = config.timeline();
         timeline.checkerBegin("linearizability check of " + history.size() + " operations");
         long start = Sim.nanoTime();
-        VerboseResult<KvInput, KvOutput> result = Linearizability.checkVerbose(MODEL, history, CHECK_TIMEOUT);
+        VerboseResult<KvInput, KvOutput> result = Linearizability.checkVerbose(MODEL, history, timeout);
         double millis = (Sim.nanoTime() - start) / 1e6;
         System.out.printf("info: linearizability check of %d operations: %s in %.1f ms%n", history.size(),
                 result.result(), millis);

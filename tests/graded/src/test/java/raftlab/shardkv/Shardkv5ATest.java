@@ -256,7 +256,7 @@ class Shardkv5ATest {
     @DisplayName("Test (5A): shutdown ...")
     void testShutdown5A() {
         final int njoin = 2;
-        final int ngrp = 2 + njoin;   // MIT's NGRP = 4; the groups are Gid1 and the njoin joined ones
+        final int ngrp = 4;           // gids Gid1 .. ngrp-1: group 1 and the njoin joined groups
 
         make("Test (5A): shutdown ...", RELIABLE);
 

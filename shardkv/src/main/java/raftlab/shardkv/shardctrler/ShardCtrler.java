@@ -174,8 +174,8 @@ public final class ShardCtrler {
             byte[] state = new byte[0];
             if (srcServers != null) {
                 raftlab.shardkv.shardgrp.Clerk ck = new raftlab.shardkv.shardgrp.Clerk(dialer, srcServers);
-                FreezeShardReply r = untilAnswered(() -> ck.freezeShard(s, num), FreezeShardReply::err);
-                if (r.err() != Err.OK) {
+                FreezeShardReply r = untilAnswered(num, () -> ck.freezeShard(s, num), FreezeShardReply::err);
+                if (r == null || r.err() != Err.OK) {
                     return false;
                 }
                 state = r.state();
@@ -183,13 +183,13 @@ public final class ShardCtrler {
             if (dstServers != null) {
                 raftlab.shardkv.shardgrp.Clerk ck = new raftlab.shardkv.shardgrp.Clerk(dialer, dstServers);
                 byte[] st = state;
-                if (untilAnswered(() -> ck.installShard(s, st, num), e -> e) != Err.OK) {
+                if (untilAnswered(num, () -> ck.installShard(s, st, num), e -> e) != Err.OK) {
                     return false;
                 }
             }
             if (srcServers != null) {
                 raftlab.shardkv.shardgrp.Clerk ck = new raftlab.shardkv.shardgrp.Clerk(dialer, srcServers);
-                if (untilAnswered(() -> ck.deleteShard(s, num), e -> e) != Err.OK) {
+                if (untilAnswered(num, () -> ck.deleteShard(s, num), e -> e) != Err.OK) {
                     return false;
                 }
             }
@@ -197,8 +197,13 @@ public final class ShardCtrler {
         return true;
     }
 
-    /** Repeats a shard call while its group gives no answer (down, or electing): the change waits for the group. */
-    private static <R> R untilAnswered(java.util.function.Supplier<R> call, java.util.function.Function<R, Err> err) {
+    /**
+     * Repeats a shard call while its group gives no answer (down, or electing): the change waits for the group.
+     * Between attempts it checks whether configuration {@code num} has become current meanwhile: then another
+     * controller finished this change (a recovering one, say), the group may since have left and been shut down for
+     * good, and waiting for it would never end. Returns null in that case.
+     */
+    private <R> R untilAnswered(int num, java.util.function.Supplier<R> call, java.util.function.Function<R, Err> err) {
         while (true) {
             R r = call.get();
             if (err.apply(r) != Err.ErrWrongLeader) {
@@ -206,6 +211,9 @@ public final class ShardCtrler {
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("ShardCtrler: interrupted while waiting for a shard group");
+            }
+            if (read(CURRENT).config().num() >= num) {
+                return null;
             }
         }
     }

@@ -94,8 +94,8 @@ final class GradescopeCommand implements Callable<Integer> {
     static String runScript() {
         return """
                 #!/usr/bin/env bash
-                # Gradescope runs this for every submission. It grades the student's kvsrv/, raft/, rsm/ and
-                # kvraft/ sources (only those) on a fresh copy of the official kit and writes results.json. AUTOGRADER_ROOT
+                # Gradescope runs this for every submission. It grades the student's kvsrv/, raft/, rsm/, kvraft/ and
+                # shardkv/ sources (only those) on a fresh copy of the official kit and writes results.json. AUTOGRADER_ROOT
                 # replaces /autograder for a local trial run.
                 set -uo pipefail
                 ROOT=${AUTOGRADER_ROOT:-/autograder}

@@ -16,23 +16,23 @@ import picocli.CommandLine.Option;
 @Command(name = "handout", mixinStandardHelpOptions = true, description = {"Generate the student kit: solution regions stripped, student code "
         + "applied; no .ci/, no soak script, no notes on the reference's performance.",
         "--verify then checks that the kit compiles, that no solution line is in it, and that every graded test "
-                + "of 2, 3A and 4A fails on it in time."})
+                + "of 2, 3A, 4A, 5A, 5B and 5C fails on it in time."})
 final class HandoutCommand implements Callable<Integer> {
 
     /** The parts whose every test must fail, in time, on the kit. */
-    static final List<String> VERIFY_PARTS = List.of("2", "3A", "4A");
+    static final List<String> VERIFY_PARTS = List.of("2", "3A", "4A", "5A", "5B", "5C");
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the kit (new or empty).")
     Path out;
 
-    @Option(names = "--verify", description = "Compile the kit, scan it for solution lines, run 2, 3A and 4A on it.")
+    @Option(names = "--verify", description = "Compile the kit, scan it for solution lines, run 2, 3A, 4A and 5A-5C on it.")
     boolean verify;
 
     @Option(names = "--no-run", description = "With --verify: compile and scan only (CI).")
     boolean noRun;
 
     @Option(names = "--run-limit", paramLabel = "SECONDS", defaultValue = "900",
-            description = "With --verify: the overall limit for running 2, 3A and 4A on the kit "
+            description = "With --verify: the overall limit for running those parts on the kit "
                     + "(default: ${DEFAULT-VALUE}).")
     long runLimitSeconds;
 
@@ -84,7 +84,7 @@ final class HandoutCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    /** Runs the kit's own {@code ./lab grade} on 2, 3A and 4A: every test must fail, none may be killed. */
+    /** Runs the kit's own {@code ./lab grade} on the verify parts: every test must fail, none may be killed. */
     private boolean runOnKit() throws IOException, InterruptedException {
         List<String> parts = new ArrayList<>(Catalogue.kit().parts());
         parts.retainAll(VERIFY_PARTS);

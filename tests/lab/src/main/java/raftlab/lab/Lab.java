@@ -179,8 +179,8 @@ public final class Lab implements Runnable {
         Path pointsFile;
 
         @Option(names = "--submission", paramLabel = "DIR",
-                description = "Grade a student's submission: its kvsrv/, raft/, rsm/ and kvraft/ src/main copied into "
-                        + "a fresh copy of the student kit; nothing else of it is used.")
+                description = "Grade a student's submission: its kvsrv/, raft/, rsm/, kvraft/ and shardkv/ src/main "
+                        + "copied into a fresh copy of the student kit; nothing else of it is used.")
         Path submission;
 
         @Option(names = "--plain", description = "Plain lines instead of live bars (the default when not a terminal).")

@@ -15,14 +15,15 @@ import java.util.stream.Stream;
 
 /**
  * Grading a student's submission safely: only the student-owned sources ({@code kvsrv/src/main},
- * {@code raft/src/main}, {@code rsm/src/main}, {@code kvraft/src/main}) are taken from the submission, into a fresh
- * student kit. The submission cannot change labrpc, the tester, the graded tests, the build or this tool.
+ * {@code raft/src/main}, {@code rsm/src/main}, {@code kvraft/src/main}, {@code shardkv/src/main}) are taken from the
+ * submission, into a fresh student kit. Like MIT's, Lab 5's provided files in {@code shardkv/src/main}
+ * ({@code shardcfg}, {@code ShardRpc}) come with the submission and must not be changed. The submission cannot change labrpc, the tester, the graded tests, the build or this tool.
  */
 public final class Submission {
 
     /** The directories a submission may provide; everything else comes from the kit. */
     public static final List<String> STUDENT_DIRS = List.of("kvsrv/src/main", "raft/src/main", "rsm/src/main",
-            "kvraft/src/main");
+            "kvraft/src/main", "shardkv/src/main");
 
     private Submission() {}
 

@@ -40,9 +40,9 @@ import raftlab.lab.Lab;
 /**
  * The handouts checked against the code. The truth comes from the build, never from a list kept by hand:
  * <ul>
- *   <li>graded tests: JUnit discovery over {@code raftlab.kvsrv}, {@code raftlab.raft}, {@code raftlab.rsm} and
- *       {@code raftlab.kvraft}, every test method with a part tag ({@code 2}, {@code 3A} … {@code 4C}), with its
- *       {@code @DisplayName};</li>
+ *   <li>graded tests: JUnit discovery over {@code raftlab.kvsrv}, {@code raftlab.raft}, {@code raftlab.rsm},
+ *       {@code raftlab.kvraft} and {@code raftlab.shardkv}, every test method with a part tag ({@code 2},
+ *       {@code 3A} … {@code 5C}), with its {@code @DisplayName};</li>
  *   <li>{@code ./lab} subcommands and their options: the picocli model of {@link Lab}; selectors after
  *       {@code ./lab test}, {@code grade} and {@code list}: {@link Catalogue#select};</li>
  *   <li>classes and members: reflection on the kit's packages and a few JDK packages.</li>
@@ -51,7 +51,7 @@ import raftlab.lab.Lab;
  * <p>What is checked, in every handout (names in code, i.e. {@code `inline`} or fenced blocks):
  * <ol>
  *   <li>every graded test of lab 2 is named ({@code `TestReliablePut`}) in {@code lab2-kvsrv.md}, of lab 3 in
- *       {@code lab3-raft.md}, of lab 4 in {@code lab4-kvraft.md};</li>
+ *       {@code lab3-raft.md}, of lab 4 in {@code lab4-kvraft.md}, of lab 5 in {@code lab5-shardkv.md};</li>
  *   <li>a name shaped like a test ({@code TestX3B}, {@code testX3B}) is a graded test, one shaped like a test class
  *       ({@code Raft3BTest}) is a graded test class;</li>
  *   <li>an inline span that is a type ({@code `RaftNode`}) or a type's member ({@code `Sim.go`},
@@ -72,10 +72,10 @@ import raftlab.lab.Lab;
 class HandoutsTest {
 
     static final List<String> FILES = List.of("README.md", "getting-started.md", "lab2-kvsrv.md", "lab3-raft.md",
-            "lab4-kvraft.md", "debugging.md");
+            "lab4-kvraft.md", "lab5-shardkv.md", "debugging.md");
     /** The handout that must name every graded test of a lab. */
     static final Map<String, String> HANDOUT_OF_LAB = Map.of("2", "lab2-kvsrv.md", "3", "lab3-raft.md",
-            "4", "lab4-kvraft.md");
+            "4", "lab4-kvraft.md", "5", "lab5-shardkv.md");
     /** A part tag, as the catalogue's: {@code 3A}, or a lab's number alone ({@code 2}, a lab without parts). */
     static final Pattern PART = Pattern.compile("[0-9]+[A-Z]?");
 
@@ -152,9 +152,9 @@ class HandoutsTest {
     void anUnknownLabSubcommandOptionOrSelectorIsReported() throws IOException {
         Map<String, String> files = readHandouts(root);
         files.put("getting-started.md", files.get("getting-started.md")
-                + "\n```bash\n./lab frobnicate 3A\n./lab grade 3B --fast\n./lab test 5A\n```\n");
+                + "\n```bash\n./lab frobnicate 3A\n./lab grade 3B --fast\n./lab test 7A\n```\n");
         List<String> problems = new Checker(truth, root).check(files);
-        assertReported(problems, "frobnicate", "--fast", "5A");
+        assertReported(problems, "frobnicate", "--fast", "7A");
     }
 
     @Test
@@ -222,7 +222,8 @@ class HandoutsTest {
             List<GradedTest> tests = new ArrayList<>();
             TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("raftlab.kvsrv"), selectPackage("raftlab.raft"),
-                            selectPackage("raftlab.rsm"), selectPackage("raftlab.kvraft"))
+                            selectPackage("raftlab.rsm"), selectPackage("raftlab.kvraft"),
+                            selectPackage("raftlab.shardkv"))
                     .filters(EngineFilter.includeEngines("junit-jupiter"))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build());
@@ -234,7 +235,7 @@ class HandoutsTest {
             tests.forEach(g -> t.titles.add(g.displayName()));
             // sub-phase titles: literal strings the graded tests pass to begin(...)
             Pattern begin = Pattern.compile("\\bbegin\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-            for (String pkg : List.of("kvsrv", "kvsrv/lock", "raft", "rsm", "kvraft")) {
+            for (String pkg : List.of("kvsrv", "kvsrv/lock", "raft", "rsm", "kvraft", "shardkv")) {
                 Path dir = root.resolve("tests/graded/src/test/java/raftlab").resolve(pkg);
                 try (Stream<Path> s = Files.list(dir)) {
                     for (Path f : s.filter(p -> p.toString().endsWith("Test.java")).toList()) {
@@ -288,6 +289,8 @@ class HandoutsTest {
         static final Pattern DROPPED_BY_KIT = Pattern.compile("performance\\.md|scripts/so" + "ak|\\.ci/|\\bso" + "ak\\b");
         static final List<String> PACKAGES = List.of("raftlab.raft", "raftlab.rsm", "raftlab.kvraft",
                 "raftlab.kvsrv", "raftlab.kvsrv.lock",
+                "raftlab.shardkv", "raftlab.shardkv.shardcfg", "raftlab.shardkv.shardgrp",
+                "raftlab.shardkv.shardctrler", "raftlab.tester.shardkv",
                 "raftlab.labrpc", "raftlab.labrpc.chan", "raftlab.labrpc.codec", "raftlab.labrpc.net",
                 "raftlab.labrpc.persist", "raftlab.labrpc.sim", "raftlab.labrpc.log", "raftlab.tester",
                 "raftlab.tester.kv", "raftlab.linearizability", "raftlab.linearizability.kv",

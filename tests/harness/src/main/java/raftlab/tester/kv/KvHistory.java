@@ -48,11 +48,14 @@ public final class KvHistory {
         return config.timeline().timestamp();
     }
 
-    void recordGet(int client, String key, long call, GetReply reply, long ret) {
+    /** Records a Get by {@code client} that returned {@code reply}. */
+    public void recordGet(int client, String key, long call, GetReply reply, long ret) {
         recordGet(client, key, call, reply.value(), reply.version(), reply.err().name(), ret);
     }
 
-    void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err, long ret) {
+    /** Records a Put by {@code client} that returned {@code err}. */
+    public void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err,
+                          long ret) {
         recordPut(client, key, value, version, call, err.name(), ret);
     }
 
@@ -89,7 +92,7 @@ public final class KvHistory {
      * An illegal history writes the history view (with the timeline's annotations) unless {@code VIS_ENABLE=never},
      * prints its path, and fails the test; a check that times out passes with an {@code info:} line, as MIT's does.
      */
-    void check() {
+    public void check() {
         check(CHECK_TIMEOUT);
     }
 

@@ -1,0 +1,82 @@
+package raftlab.shardkv.shardgrp;
+
+import java.util.Objects;
+import raftlab.labrpc.net.RpcMethod;
+import raftlab.rsm.Err;
+
+/**
+ * The shard-movement RPCs of a shard group (MIT's {@code shardgrp/shardrpc}; provided code, please don't change):
+ * {@code KVServer.freezeShard}, {@code KVServer.installShard} and {@code KVServer.deleteShard}. Each carries the
+ * number of the configuration being installed, so that a group can reject requests older than one it has seen.
+ * Gets and Puts use Lab 4's {@link raftlab.kvraft.KvRpc#GET} and {@link raftlab.kvraft.KvRpc#PUT}.
+ *
+ * <p>The encoding of a shard's {@code state} is yours to choose.
+ */
+public final class ShardRpc {
+
+    private ShardRpc() {}
+
+    /** {@code KVServer.freezeShard}: stop serving a shard and return its state. */
+    public static final RpcMethod<FreezeShardArgs, FreezeShardReply> FREEZE_SHARD =
+            RpcMethod.of("KVServer.freezeShard", FreezeShardArgs.class, FreezeShardReply.class);
+
+    /** {@code KVServer.installShard}: take a shard's state and start serving it. */
+    public static final RpcMethod<InstallShardArgs, InstallShardReply> INSTALL_SHARD =
+            RpcMethod.of("KVServer.installShard", InstallShardArgs.class, InstallShardReply.class);
+
+    /** {@code KVServer.deleteShard}: forget a (frozen) shard's state. */
+    public static final RpcMethod<DeleteShardArgs, DeleteShardReply> DELETE_SHARD =
+            RpcMethod.of("KVServer.deleteShard", DeleteShardArgs.class, DeleteShardReply.class);
+
+    /** A shard-movement request: what a shard group submits to its RSM. */
+    public sealed interface ShardRequest permits FreezeShardArgs, InstallShardArgs, DeleteShardArgs {
+
+        /** {@return the shard} */
+        int shard();
+
+        /** {@return the number of the configuration this request is part of} */
+        int num();
+    }
+
+    /** Freeze {@code shard} for configuration {@code num}. */
+    public record FreezeShardArgs(int shard, int num) implements ShardRequest {}
+
+    /**
+     * The answer to a freeze: the shard's {@code state} (never null), a {@code num} whose use is up to you, and
+     * {@code err}.
+     */
+    public record FreezeShardReply(byte[] state, int num, Err err) {
+
+        public FreezeShardReply {
+            Objects.requireNonNull(state, "FreezeShardReply: state is null (use an empty array)");
+            Objects.requireNonNull(err, "FreezeShardReply: err is null");
+        }
+    }
+
+    /** Install {@code state} as {@code shard}'s for configuration {@code num}. */
+    public record InstallShardArgs(int shard, byte[] state, int num) implements ShardRequest {
+
+        public InstallShardArgs {
+            Objects.requireNonNull(state, "InstallShardArgs: state is null (use an empty array)");
+        }
+    }
+
+    /** The answer to an install. */
+    public record InstallShardReply(Err err) {
+
+        public InstallShardReply {
+            Objects.requireNonNull(err, "InstallShardReply: err is null");
+        }
+    }
+
+    /** Delete {@code shard}'s state for configuration {@code num}. */
+    public record DeleteShardArgs(int shard, int num) implements ShardRequest {}
+
+    /** The answer to a delete. */
+    public record DeleteShardReply(Err err) {
+
+        public DeleteShardReply {
+            Objects.requireNonNull(err, "DeleteShardReply: err is null");
+        }
+    }
+}

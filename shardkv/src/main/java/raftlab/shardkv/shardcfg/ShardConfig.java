@@ -29,7 +29,7 @@ public final class ShardConfig {
     /** The number of shards ({@code NShards}). */
     public static final int NSHARDS = 12;
 
-    /** The number of the first configuration ({@code NumFirst}). */
+    /** The number of the first configuration (MIT's NumFirst). */
     public static final int NUM_FIRST = 1;
 
     /** The first shard group's id ({@code Gid1}); at creation it owns every shard. */
@@ -47,7 +47,7 @@ public final class ShardConfig {
         this.groups = groups;
     }
 
-    /** {@return an empty configuration ({@code MakeShardConfig}): number 0, every shard unassigned, no groups} */
+    /** {@return an empty configuration (MIT's MakeShardConfig): number 0, every shard unassigned, no groups} */
     public static ShardConfig make() {
         return new ShardConfig(0, new int[NSHARDS], new TreeMap<>());
     }
@@ -55,7 +55,7 @@ public final class ShardConfig {
     // ---- keys -------------------------------------------------------------------------------------------------
 
     /**
-     * {@return the shard of {@code key} ({@code Key2Shard}): the FNV-1a 32-bit hash of its UTF-8 bytes, as an
+     * {@return the shard of {@code key} (MIT's Key2Shard): the FNV-1a 32-bit hash of its UTF-8 bytes, as an
      * unsigned number, modulo {@link #NSHARDS}}. Use it; don't change it.
      */
     public static int key2shard(String key) {

@@ -33,7 +33,7 @@ import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
  */
 public final class ShardCtrler {
 
-    /** The configuration store's server name ({@code tester.ServerName(tester.GRP0, 0)}). */
+    /** The configuration store's server name (MIT's ServerName(GRP0, 0) in its tester). */
     public static final String CONFIG_SERVER = "server-0-0";
 
     private final Dialer dialer;
@@ -53,7 +53,7 @@ public final class ShardCtrler {
 
     /**
      * A controller that reaches the configuration store and the shard groups through {@code dialer}
-     * ({@code MakeShardCtrler}).
+     * (MIT's MakeShardCtrler).
      */
     public ShardCtrler(Dialer dialer) {
         this.dialer = Objects.requireNonNull(dialer, "ShardCtrler: dialer is null");

@@ -43,7 +43,7 @@ public final class ShardGrpServer {
     }
 
     /**
-     * Starts a server of group {@code gid} and returns quickly ({@code StartServerShardGrp}).
+     * Starts a server of group {@code gid} and returns quickly (MIT's StartServerShardGrp).
      *
      * @param servers      client ends to every server of the group's Raft, including this one
      * @param gid          the group's id
@@ -103,7 +103,7 @@ public final class ShardGrpServer {
         //-student
     }
 
-    /** The {@code KVServer.freezeShard} RPC: stop serving the shard, return its state. */
+    /** The "KVServer.freezeShard" RPC: stop serving the shard, return its state. */
     @Rpc
     public FreezeShardReply freezeShard(FreezeShardArgs args) {
         // Your code here (5A).
@@ -116,7 +116,7 @@ public final class ShardGrpServer {
         //-student
     }
 
-    /** The {@code KVServer.installShard} RPC: take the shard's state and serve it. */
+    /** The "KVServer.installShard" RPC: take the shard's state and serve it. */
     @Rpc
     public InstallShardReply installShard(InstallShardArgs args) {
         // Your code here (5A).
@@ -129,7 +129,7 @@ public final class ShardGrpServer {
         //-student
     }
 
-    /** The {@code KVServer.deleteShard} RPC: forget the shard's state. */
+    /** The "KVServer.deleteShard" RPC: forget the shard's state. */
     @Rpc
     public DeleteShardReply deleteShard(DeleteShardArgs args) {
         // Your code here (5A).

@@ -6,7 +6,7 @@ import raftlab.rsm.Err;
 
 /**
  * The shard-movement RPCs of a shard group (MIT's {@code shardgrp/shardrpc}; provided code, please don't change):
- * {@code KVServer.freezeShard}, {@code KVServer.installShard} and {@code KVServer.deleteShard}. Each carries the
+ * "KVServer.freezeShard", "KVServer.installShard" and "KVServer.deleteShard". Each carries the
  * number of the configuration being installed, so that a group can reject requests older than one it has seen.
  * Gets and Puts use Lab 4's {@link raftlab.kvraft.KvRpc#GET} and {@link raftlab.kvraft.KvRpc#PUT}.
  *
@@ -16,15 +16,15 @@ public final class ShardRpc {
 
     private ShardRpc() {}
 
-    /** {@code KVServer.freezeShard}: stop serving a shard and return its state. */
+    /** "KVServer.freezeShard": stop serving a shard and return its state. */
     public static final RpcMethod<FreezeShardArgs, FreezeShardReply> FREEZE_SHARD =
             RpcMethod.of("KVServer.freezeShard", FreezeShardArgs.class, FreezeShardReply.class);
 
-    /** {@code KVServer.installShard}: take a shard's state and start serving it. */
+    /** "KVServer.installShard": take a shard's state and start serving it. */
     public static final RpcMethod<InstallShardArgs, InstallShardReply> INSTALL_SHARD =
             RpcMethod.of("KVServer.installShard", InstallShardArgs.class, InstallShardReply.class);
 
-    /** {@code KVServer.deleteShard}: forget a (frozen) shard's state. */
+    /** "KVServer.deleteShard": forget a (frozen) shard's state. */
     public static final RpcMethod<DeleteShardArgs, DeleteShardReply> DELETE_SHARD =
             RpcMethod.of("KVServer.deleteShard", DeleteShardArgs.class, DeleteShardReply.class);
 

@@ -25,7 +25,7 @@ final class StudentSources {
     /** One class of each student module, to find its folder by. */
     private static final List<String> MODULE_CLASSES = List.of(
             "raftlab.raft.RaftNode", "raftlab.rsm.Rsm", "raftlab.kvraft.KVServer",
-            "raftlab.kvsrv.KVServer", "raftlab.shardkv.ShardKV");
+            "raftlab.kvsrv.KVServer", "raftlab.shardkv.Clerk");
 
     private static volatile String verdict;
 

@@ -28,7 +28,7 @@ import raftlab.labrpc.sim.Sim;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true, description = {
         "Run SEEDS seeds of each selected test in the simulation mode (--sim), spread over JVMS forked JVMs; print "
-                + "the pass rate with its 95% confidence interval and the failures grouped by first failure line, "
+                + "the pass rate with its 95%% confidence interval and the failures grouped by first failure line, "
                 + "each with the seed and command that replays it.",
         "Selectors as for test: a lab (3), a part (3A), a test (TestBasicAgree3B), a class (Raft3BTest)."})
 final class ExploreCommand implements Callable<Integer> {

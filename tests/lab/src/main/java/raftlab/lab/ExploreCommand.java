@@ -58,6 +58,8 @@ final class ExploreCommand implements Callable<Integer> {
     boolean checkDeterminism;
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    /** The main class of the forks: {@link #SWEEP_MAIN}, or a fake one in this tool's tests. */
+    String sweepMain = SWEEP_MAIN;
 
     /** A contiguous range of seeds for one fork. */
     record SeedRange(long first, long last) {}
@@ -97,7 +99,11 @@ final class ExploreCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(Lab.launcherForkOptions());
         jvm.add(Forker.SIM_OPTION);
         Forker forker = Forker.ofThisJvm(KitBuild.ensure(), jvm, 0);
-        PrintStream out = System.out;
+        return explore(tests, forker, first, jvms, System.out);
+    }
+
+    /** Runs the sweeps and prints what they found; {@return the exit status: 0 if every run passed} */
+    int explore(List<GradedTest> tests, Forker forker, long first, int jvms, PrintStream out) {
         List<SeedRange> ranges = split(first, seeds, jvms);
         out.printf(Locale.ROOT, "lab: exploring %d test(s) x %d seed(s) (%d..%d%s) in sim mode, %d JVM(s); "
                 + "repeat with --seed %d%n", tests.size(), seeds, first, first + seeds - 1,
@@ -144,7 +150,7 @@ final class ExploreCommand implements Callable<Integer> {
         tests.forEach(t -> args.add(t.methodSelector()));
         Process process;
         try {
-            process = new ProcessBuilder(forker.command(List.of(), SWEEP_MAIN, args)).redirectErrorStream(true)
+            process = new ProcessBuilder(forker.command(List.of(), sweepMain, args)).redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a JVM for seeds " + range.first() + ".." + range.last()

@@ -24,6 +24,9 @@ record Wilson(double low, double high) {
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-        return new Wilson(Math.max(0, centre - half), Math.min(1, centre + half));
+        // at 0 or n successes a bound is exactly 0 or 1; rounding must not turn "all passed" into 99.99...%
+        double low = successes == 0 ? 0 : Math.max(0, centre - half);
+        double high = successes == trials ? 1 : Math.min(1, centre + half);
+        return new Wilson(low, high);
     }
 }

@@ -32,6 +32,8 @@ class ExploreTest {
         Wilson all = Wilson.of95(20, 20);
         assertThat(all.low()).isCloseTo(0.8389, within(1e-4));
         assertThat(all.high()).isEqualTo(1.0);
+        assertThat(Wilson.of95(60, 60).high()).isEqualTo(1.0);   // where the formula alone gives 0.99999...
+        assertThat(Wilson.of95(60, 60).low()).isCloseTo(0.9398, within(1e-4));
         assertThatThrownBy(() -> Wilson.of95(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

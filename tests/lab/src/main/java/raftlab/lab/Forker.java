@@ -34,6 +34,8 @@ public final class Forker {
      */
     static final List<String> BASE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-Djdk.tracePinnedThreads=short", "--add-opens", "java.base/java.lang=ALL-UNNAMED");
+    /** The JVM option of the simulation mode ({@code ./lab test --sim}; docs/simulation.md). */
+    static final String SIM_OPTION = "-Dlab.sim=true";
     private static final Pattern RPCS = Pattern.compile("#RPCs\\s+(\\d+)");
     private static final Pattern RESULT = Pattern.compile(Pattern.quote(RunOne.RESULT_PREFIX)
             + "(\\w+) test-seconds ([0-9.]+)");
@@ -44,6 +46,7 @@ public final class Forker {
     private final String classpath;
     private final List<String> jvmOptions;
     private final double marginSeconds;
+    private final boolean simulated;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     /**
@@ -57,6 +60,7 @@ public final class Forker {
         this.classpath = classpath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.marginSeconds = marginSeconds;
+        this.simulated = this.jvmOptions.contains(SIM_OPTION);
     }
 
     /** {@return a forker for this JVM's own {@code java} and classpath} */
@@ -103,16 +107,8 @@ public final class Forker {
      */
     public Result run(GradedTest test, int runNumber, long seed, Path log, Consumer<String> echo) {
         double killAfter = test.limitSeconds() + marginSeconds;
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(BASE_JVM_OPTIONS);
-        command.addAll(jvmOptions);
-        command.add("-Dlab.seed=" + seed);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(RunOne.class.getName());
-        command.add(test.methodSelector());
-        command.add(Double.toString(killAfter));
+        List<String> command = command(List.of("-Dlab.seed=" + seed), RunOne.class.getName(),
+                List.of(test.methodSelector(), Double.toString(killAfter)));
 
         long start = Sim.nanoTime();
         Process process;
@@ -191,10 +187,30 @@ public final class Forker {
         return new Result(status, wall, testSeconds >= 0 ? testSeconds : wall, rpcs, log, exit);
     }
 
+    /** {@return the command line of a fork: this forker's java, JVM options and class path, then {@code extraJvm}} */
+    List<String> command(List<String> extraJvm, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(BASE_JVM_OPTIONS);
+        command.addAll(jvmOptions);
+        command.addAll(extraJvm);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** {@return whether the forks run in the simulation mode} */
+    boolean simulated() {
+        return simulated;
+    }
+
     /** {@return the first line of every log: what ran, and how to replay it} */
-    static String header(GradedTest test, int runNumber, long seed) {
-        return "lab: " + test.mitName() + " run " + runNumber + " seed " + seed + " (replay: ./lab test "
-                + test.mitName() + " --seed " + seed + ", or -Dlab.seed=" + seed + ")";
+    String header(GradedTest test, int runNumber, long seed) {
+        return "lab: " + test.mitName() + " run " + runNumber + " seed " + seed + " (replay: "
+                + Replay.command(test.mitName(), seed, simulated) + ", or " + Replay.properties(seed, simulated)
+                + ")";
     }
 
     /** {@return whether the next fork will create the class-data archive its options name (it does not exist yet)} */

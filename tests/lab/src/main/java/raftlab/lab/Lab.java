@@ -20,12 +20,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./lab}: what students and staff type. Run tests once ({@code test}), grade with repeated runs, seeds,
  * points and JSON ({@code grade}), list the tests ({@code list}), generate the student kit ({@code handout}), read
- * topic logs ({@code logs}) and build a Gradescope autograder ({@code gradescope}).
+ * topic logs ({@code logs}), build a Gradescope autograder ({@code gradescope}) and run many seeds in the simulation
+ * mode ({@code explore}).
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "raftlab lab 1.0",
         description = "Run, grade and package the raftlab labs.",
         subcommands = {Lab.TestCommand.class, Lab.GradeCommand.class, Lab.ListCommand.class,
-                HandoutCommand.class, LogsCommand.class, GradescopeCommand.class, ZooCommand.class,
+                ExploreCommand.class, HandoutCommand.class, LogsCommand.class, GradescopeCommand.class, ZooCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lab implements Runnable {
 
@@ -83,12 +84,13 @@ public final class Lab implements Runnable {
         @Option(names = "-D", paramLabel = "PROPERTY=VALUE", description = "A system property for the tests.")
         List<String> properties = new ArrayList<>();
 
-        Forker forker() {
-            List<String> jvm = new ArrayList<>();
-            String extra = System.getProperty(FORK_OPTIONS_PROPERTY, "").trim();
-            if (!extra.isEmpty()) {
-                jvm.addAll(Arrays.asList(extra.split("\\s+")));
-            }
+        @Option(names = "--sim", description = "Simulation mode (docs/simulation.md): virtual time under one "
+                + "deterministic scheduler, so a seed replays the whole run exactly.")
+        boolean sim;
+
+        /** {@return the forks' JVM options beyond the base ones; checks the -D properties first} */
+        List<String> jvmOptions() {
+            List<String> jvm = new ArrayList<>(launcherForkOptions());
             if (verbose) {
                 jvm.add("-Dverbose=1");
             }
@@ -96,10 +98,27 @@ public final class Lab implements Runnable {
                 if (p.startsWith("lab.seed=")) {
                     throw new UsageException("use --seed, not -Dlab.seed");
                 }
+                if (p.startsWith("lab.sim=")) {
+                    throw new UsageException("use --sim, not -Dlab.sim (the replay lines then say --sim)");
+                }
                 jvm.add("-D" + p);
             }
+            if (sim) {
+                jvm.add(Forker.SIM_OPTION);
+            }
+            return jvm;
+        }
+
+        Forker forker() {
+            List<String> jvm = jvmOptions();
             return Forker.ofThisJvm(KitBuild.ensure(), jvm, marginSeconds);
         }
+    }
+
+    /** {@return the JVM options the launcher asks for in every fork (a class-data archive)} */
+    static List<String> launcherForkOptions() {
+        String extra = System.getProperty(FORK_OPTIONS_PROPERTY, "").trim();
+        return extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
     }
 
     // ---- test ------------------------------------------------------------------------------------------------
@@ -112,7 +131,8 @@ public final class Lab implements Runnable {
         List<String> selectors;
 
         @Option(names = "--seed", paramLabel = "S",
-                description = "Run every selected test with seed S (replays a failed run's network decisions).")
+                description = "Run every selected test with seed S (replays a failed run's network decisions; "
+                        + "with --sim, the whole run).")
         Long seed;
 
         @CommandLine.Mixin
@@ -132,8 +152,7 @@ public final class Lab implements Runnable {
                 java.nio.file.Files.deleteIfExists(log);
                 if (r.status() != Forker.Status.PASSED) {
                     failed++;
-                    String line = String.format(Locale.ROOT, "%s %s (seed %d; replay: ./lab test %s --seed %d)",
-                            r.status() == Forker.Status.KILLED ? "KILLED" : "FAILED", t.mitName(), s, t.mitName(), s);
+                    String line = failureLine(r.status(), t.mitName(), s, fork.sim);
                     out.println("lab: " + line);
                     failures.add(line);
                 }
@@ -141,6 +160,13 @@ public final class Lab implements Runnable {
             out.printf(Locale.ROOT, "lab: %d passed, %d failed%n", tests.size() - failed, failed);
             failures.forEach(f -> out.println("  " + f));
             return failed == 0 ? 0 : 1;
+        }
+
+        /** {@return what {@code ./lab test} says of a run that did not pass, with its replay command} */
+        static String failureLine(Forker.Status status, String mitName, long seed, boolean sim) {
+            return String.format(Locale.ROOT, "%s %s (seed %d%s; replay: %s)",
+                    status == Forker.Status.KILLED ? "KILLED" : "FAILED", mitName, seed, sim ? ", sim mode" : "",
+                    Replay.command(mitName, seed, sim));
         }
     }
 
@@ -202,8 +228,9 @@ public final class Lab implements Runnable {
             long base = seed != null ? seed : ThreadLocalRandom.current().nextLong() & 0x7FFF_FFFF_FFFFL;
             Path logDir = output != null ? output : defaultLogDir();
             PrintStream out = System.out;
-            out.printf(Locale.ROOT, "lab: grading %d test(s) x %d run(s), %d at once; base seed %d "
-                    + "(repeat with --seed %d)%n", tests.size(), runs, parallel, base, base);
+            out.printf(Locale.ROOT, "lab: grading %d test(s) x %d run(s), %d at once%s; base seed %d "
+                    + "(repeat with %s--seed %d)%n", tests.size(), runs, parallel, fork.sim ? " in sim mode" : "",
+                    base, fork.sim ? "--sim " : "", base);
             Grader.Options options = new Grader.Options(runs, parallel, base, logDir, keepAll);
             boolean bars = !plain && Boolean.getBoolean(TTY_PROPERTY);
             Progress progress = bars ? new BarProgress(tests, runs) : new LineProgress(out, tests.size() * runs);
@@ -310,6 +337,9 @@ public final class Lab implements Runnable {
             }
             if (fork.verbose) {
                 args.add("-v");
+            }
+            if (fork.sim) {
+                args.add("--sim");
             }
             fork.properties.forEach(p -> args.addAll(List.of("-D", p)));
             args.addAll(selectors);

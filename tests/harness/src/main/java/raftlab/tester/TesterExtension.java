@@ -112,11 +112,30 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
             }
         });
         if (!Sim.await(done, cleanupLimitMillis)) {
-            StringBuilder stack = new StringBuilder();
-            Watchdog.appendThread(stack, cleaner, cleaner.getStackTrace());
-            return "cleanup did not finish within " + cleanupLimitMillis + " ms: a kill() is stuck\n" + stack;
+            return "cleanup did not finish within " + cleanupLimitMillis + " ms: a kill() is stuck\n"
+                    + stackOf(cleaner);
         }
         return failure[0] == null ? null : "cleanup failed: " + failure[0];
+    }
+
+    /**
+     * {@return {@code t}'s stack, taken on a helper thread and waited for at most a second} A virtual thread's
+     * stack can only be taken once the thread is parked or mounted; on a starved machine that can take indefinitely,
+     * and the report of a stuck kill() must not hang the run it reports on.
+     */
+    private static String stackOf(Thread t) {
+        StackTraceElement[][] trace = new StackTraceElement[1][];
+        CountDownLatch taken = new CountDownLatch(1);
+        Sim.go("stack of " + t.getName(), () -> {
+            trace[0] = t.getStackTrace();
+            taken.countDown();
+        });
+        if (!Sim.await(taken, 1_000)) {
+            return "  (its stack could not be taken within 1 s)\n";
+        }
+        StringBuilder stack = new StringBuilder();
+        Watchdog.appendThread(stack, t, trace[0]);
+        return stack.toString();
     }
 
     /** {@return the seed of the running test} */

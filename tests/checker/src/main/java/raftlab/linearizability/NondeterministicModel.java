@@ -1,7 +1,5 @@
 package raftlab.linearizability;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,7 +23,7 @@ import java.util.Set;
  * @param <I> operation input
  * @param <O> operation output
  */
-public interface NondeterministicModel<S, I, O> {
+public interface NondeterministicModel<S, I, O> extends ModelBasics<S, I, O> {
 
     /** {@return the possible initial states: at least one, none of them {@code null}} */
     Set<S> init();
@@ -35,42 +33,6 @@ public interface NondeterministicModel<S, I, O> {
      * operation is illegal there} Never {@code null}, no {@code null} member; must not modify {@code state}.
      */
     Set<S> step(S state, I input, O output);
-
-    /** {@return whether two states are the same}; {@code equals} by default */
-    default boolean equal(S a, S b) {
-        return Objects.equals(a, b);
-    }
-
-    /** {@return a hash of {@code state}, equal for {@link #equal} states}; {@code hashCode} by default */
-    default long hash(S state) {
-        return Objects.hashCode(state);
-    }
-
-    /** As {@link Model#partition}. */
-    default List<List<Operation<I, O>>> partition(List<Operation<I, O>> history) {
-        return List.of(history);
-    }
-
-    /** As {@link Model#validate}: by default inputs and outputs must be non-null. */
-    default void validate(I input, O output) {
-        if (input == null) {
-            throw new IllegalArgumentException("input is null");
-        }
-        if (output == null) {
-            throw new IllegalArgumentException("output is null (for a call that never returned, use an output the "
-                    + "model accepts either way, see Operation.neverReturned)");
-        }
-    }
-
-    /** {@return the label of an operation in the view} */
-    default String describeOperation(I input, O output) {
-        return input + " -> " + output;
-    }
-
-    /** {@return the text of one state in the view} (a set of states is shown as its members') */
-    default String describeState(S state) {
-        return String.valueOf(state);
-    }
 
     /** {@return this model as a deterministic one over sets of states, for the checker and the view} */
     default Model<StateSet<S>, I, O> toModel() {

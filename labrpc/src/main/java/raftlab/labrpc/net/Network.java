@@ -43,6 +43,17 @@ import raftlab.labrpc.sim.Sim;
  *       never acknowledge anything.</li>
  * </ul>
  *
+ * <h2>raftlab's own faults (off unless a test turns them on; no MIT-faithful test does)</h2>
+ * <ul>
+ *   <li><b>Reordered requests</b> ({@code setReorderRequests(true)}): a third of requests wait 0–499 ms before they
+ *       enter the network, so a request can reach its server after a later one sent on the same end.</li>
+ *   <li><b>Duplicated requests</b> ({@code setDuplicateRequests(true)}): 10% of requests are delivered a second time,
+ *       0–499 ms after the first copy entered; the handler runs twice, the caller sees one reply (the first copy's)
+ *       and the duplicate's reply is thrown away.</li>
+ *   <li><b>Directed holds and drops</b> ({@link #setInterceptor}): a test picks single messages to hold back or lose;
+ *       see {@link RpcInterceptor}.</li>
+ * </ul>
+ *
  * <h2>Counters</h2>
  * {@link #totalCount()} counts every call that entered the network (dropped ones and ones to dead servers too);
  * {@link #totalBytes()} adds the encoded size of every request and of every delivered reply;
@@ -65,6 +76,12 @@ public final class Network implements AutoCloseable {
     private static final int LONG_DELAY_MS = 7000;            // dead target with long delays: 0..6999 ms
     private static final int SHORT_FAIL_DELAY_MS = 100;       // dead target otherwise: 0..99 ms
     private static final int DEATH_POLL_MS = 100;             // how often a waiting call checks for a crash
+    // raftlab's own request faults (off by default and in every MIT-faithful test); see setReorderRequests.
+    private static final int REORDER_PER_MILLE = 333;         // a third of requests are held back ...
+    private static final int REORDER_DELAY_MS = 500;          // ... 0..499 ms: longer than a 100 ms heartbeat period
+    private static final int DUPLICATE_PER_MILLE = 100;       // 10% of requests are delivered a second time ...
+    private static final int DUPLICATE_DELAY_MS = 500;        // ... 0..499 ms after the first copy entered
+    private static final int HOLD_POLL_MS = 50;               // how often a held message checks for cleanup
 
     /** The mutable state of one end, guarded by {@link #lock}. */
     private static final class EndState {
@@ -86,12 +103,15 @@ public final class Network implements AutoCloseable {
     private boolean reliable = true;
     private boolean longDelays;
     private boolean longReordering;
+    private boolean reorderRequests;
+    private boolean duplicateRequests;
 
     private final AtomicLong totalCount = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
     private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
     private volatile RpcObserver observer;     // null: nobody watches
+    private volatile RpcInterceptor interceptor;   // null: every message goes its normal way
 
     /** A network whose random decisions come from {@code random}. Starts reliable, without long delays. */
     public Network(LabRandom random) {
@@ -138,6 +158,40 @@ public final class Network implements AutoCloseable {
     /** {@return whether long reordering is on} */
     public boolean isLongReordering() {
         return withLock(() -> longReordering);
+    }
+
+    /**
+     * raftlab's own fault, beyond labrpc: holds a third of requests back 0–499 ms before they enter the network, so
+     * that a request can be delivered after a later one on the same end. Off by default.
+     */
+    public void setReorderRequests(boolean yes) {
+        withLock(() -> reorderRequests = yes);
+    }
+
+    /** {@return whether requests are reordered} */
+    public boolean isReorderRequests() {
+        return withLock(() -> reorderRequests);
+    }
+
+    /**
+     * raftlab's own fault, beyond labrpc: delivers 10% of requests twice (the second copy 0–499 ms after the first
+     * entered; its reply is thrown away). Off by default.
+     */
+    public void setDuplicateRequests(boolean yes) {
+        withLock(() -> duplicateRequests = yes);
+    }
+
+    /** {@return whether requests are duplicated} */
+    public boolean isDuplicateRequests() {
+        return withLock(() -> duplicateRequests);
+    }
+
+    /**
+     * Installs {@code interceptor} (or removes it, with null) to hold back or lose chosen messages; see
+     * {@link RpcInterceptor}. Raftlab's own seam for directed tests; no MIT-faithful test installs one.
+     */
+    public void setInterceptor(RpcInterceptor interceptor) {
+        this.interceptor = interceptor;
     }
 
     /**
@@ -277,6 +331,31 @@ public final class Network implements AutoCloseable {
         totalCount.incrementAndGet();
         totalBytes.addAndGet(request.length);
 
+        // raftlab's own request faults, before the network looks at the end: a held request goes wherever the end
+        // leads when it is let go.
+        boolean reorderNow;
+        boolean duplicateNow;
+        lock.lock();
+        try {
+            reorderNow = reorderRequests;
+            duplicateNow = duplicateRequests;
+        } finally {
+            lock.unlock();
+        }
+        if (reorderNow && random.nextInt(1000) < REORDER_PER_MILLE && !pause(random.nextInt(REORDER_DELAY_MS))) {
+            return Optional.empty();
+        }
+        RpcInterceptor tap = interceptor;
+        if (tap != null && !obey(tap.request(end.name(), serviceMethod, args))) {
+            // lost on purpose: fails like a call through a disabled end, after the same delay
+            pause(random.nextInt(isLongDelays() ? LONG_DELAY_MS : SHORT_FAIL_DELAY_MS));
+            return Optional.empty();
+        }
+        if (duplicateNow && random.nextInt(1000) < DUPLICATE_PER_MILLE) {
+            long delay = random.nextInt(DUPLICATE_DELAY_MS);
+            Sim.go("labrpc duplicate " + serviceMethod, () -> deliverDuplicate(end, serviceMethod, request, delay));
+        }
+
         // Take one consistent look at the end, its server and the flags, as labrpc's processReq does.
         boolean enabled;
         String serverName;
@@ -334,13 +413,62 @@ public final class Network implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        totalBytes.addAndGet(reply.length);
         R decoded = Codec.decode(reply, replyType);
+        RpcInterceptor replyTap = interceptor;
+        if (replyTap != null && (!obey(replyTap.reply(end.name(), serviceMethod, args, decoded))
+                || isServerDead(end, serverName, server))) {
+            return Optional.empty();   // reply lost on purpose, or the server crashed while it was held: no ack
+        }
+        totalBytes.addAndGet(reply.length);
         RpcObserver watcher = observer;
         if (watcher != null) {
             watcher.delivered(end.name(), serverName, serviceMethod, args, decoded);
         }
         return Optional.of(decoded);
+    }
+
+    /**
+     * Carries out an interceptor's verdict. {@return true to go on with the message, false if it is lost (or the
+     * network was cleaned up while it was held)}
+     */
+    private boolean obey(RpcInterceptor.Verdict verdict) {
+        return switch (verdict) {
+            case RpcInterceptor.Verdict.Pass p -> true;
+            case RpcInterceptor.Verdict.Drop d -> false;
+            case RpcInterceptor.Verdict.Hold h -> {
+                long until = Sim.millis() + h.maxMillis();
+                boolean released = false;
+                while (!released && !isCleanedUp() && !Thread.currentThread().isInterrupted()) {
+                    long left = until - Sim.millis();
+                    if (left <= 0) {
+                        break;
+                    }
+                    released = Sim.await(h.release(), Math.min(left, HOLD_POLL_MS));
+                }
+                yield !isCleanedUp() && !Thread.currentThread().isInterrupted();
+            }
+        };
+    }
+
+    /** The second copy of a duplicated request: delivered later, if the end still leads to a live server. */
+    private void deliverDuplicate(ClientEnd end, String serviceMethod, byte[] request, long delay) {
+        if (!pause(delay)) {
+            return;
+        }
+        Server server;
+        lock.lock();
+        try {
+            EndState state = ends.get(end.name());
+            boolean enabled = state != null && state.enabled && endObjects.get(end.name()) == end;
+            server = !enabled || state.serverName == null ? null : servers.get(state.serverName);
+        } finally {
+            lock.unlock();
+        }
+        if (server == null || isCleanedUp()) {
+            return;
+        }
+        server.countDispatch();
+        dispatch(server, server.lookup(serviceMethod), request);   // its reply goes nowhere
     }
 
     private Dispatch dispatch(Server server, Service.Handler handler, byte[] request) {

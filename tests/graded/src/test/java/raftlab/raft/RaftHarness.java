@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
@@ -45,6 +46,7 @@ final class RaftHarness {
     private int maxIndex;                    // guarded by this
     private final Config config;
     private final ServerGroup g;
+    private final Map<String, int[]> links = new ConcurrentHashMap<>();   // end name -> {from, to}, every incarnation
 
     private RaftHarness(TesterExtension tester, int n, boolean reliable, boolean snapshot) {
         this.n = n;
@@ -76,6 +78,9 @@ final class RaftHarness {
                     ends.stream().map(ClientEnd::name).toList(), Math.max(restored, 0));
             persister.setObserver(new SnapshotIndex(watch)::saved);
         }
+        for (int j = 0; j < ends.size(); j++) {
+            links.put(ends.get(j).name(), new int[] {me, j});
+        }
         RaftTestServer server = new RaftTestServer(this, me, ends, persister, snapshot, watch);
         synchronized (this) {
             srvs[me] = server;
@@ -103,6 +108,16 @@ final class RaftHarness {
     /** {@return the server group} */
     ServerGroup group() {
         return g;
+    }
+
+    /**
+     * {@return a new {@link Wire} installed on this test's network, for raftlab's directed tests: from now on it
+     * decides which Raft messages are lost or held}
+     */
+    Wire wire() {
+        Wire wire = new Wire(links::get);
+        config.net().setInterceptor(wire);
+        return wire;
     }
 
     /** {@return the config} */

@@ -1,0 +1,408 @@
+package raftlab.raft;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import raftlab.labrpc.sim.Sim;
+import raftlab.raft.RaftMessage.AppendEntriesArgs;
+import raftlab.raft.RaftMessage.AppendEntriesReply;
+import raftlab.raft.RaftMessage.RequestVoteArgs;
+import raftlab.raft.RaftMessage.RequestVoteReply;
+import raftlab.tester.TesterExtension;
+
+/**
+ * raftlab's own directed Raft tests, beyond MIT's suite (tag {@code raftlab}): each builds, on purpose, a situation
+ * that MIT's randomized tests reach only by luck, with the tester's control over partitions and crashes and the
+ * {@link Wire}, which loses the messages of one-way links and holds back single chosen messages. Each counts in
+ * its part (3A, 3B, 3C). A test whose arrangement is not reached (a correct implementation that behaves differently
+ * from the one it was written against) says so and passes; it never fails a correct Raft.
+ */
+@Tag("raftlab")
+@Timeout(value = 130, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class Raft3RaftlabTest {
+
+    private static final boolean RELIABLE = true;
+    private static final boolean NO_SNAPSHOTS = false;
+    private static final long HOLD_MS = 30_000;    // a held message goes on by itself after this, whatever happens
+
+    @RegisterExtension
+    final TesterExtension tester = new TesterExtension();
+
+    /**
+     * A candidate cut off from everyone except one RequestVote to a peer, whose (granted) reply is held back until the
+     * candidate has started a later campaign. Counting that vote would make it leader of a term in which nobody voted
+     * for it (Figure 2, Rules for Servers, Candidates; §5.2: votes are per term).
+     */
+    @Test
+    @Tag("3A")
+    @DisplayName("Test (3A raftlab): a vote from an earlier campaign is not counted")
+    void testRaftlabStaleVoteReply3A() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3A raftlab): a vote from an earlier campaign is not counted");
+
+        int leader = ts.checkOneLeader();
+        int a = (leader + 1) % servers;
+        int b = (leader + 2) % servers;
+
+        // a hears nothing and reaches nobody, except with its first RequestVote to b, whose reply is held back.
+        Wire wire = ts.wire();
+        Wire.Held vote = wire.holdReply(m -> m.from() == a && m.to() == b && m.args() instanceof RequestVoteArgs,
+                HOLD_MS);
+        wire.isolate(a, servers);
+        if (!vote.awaitCaught(10_000) || !vote.awaitAnswered(10_000)) {
+            throw ts.fatalf("server %d, cut off from leader %d, did not ask %d for a vote within 10 s", a, leader, b);
+        }
+        int campaign = vote.msg().args().term();
+        boolean granted = vote.reply() instanceof RequestVoteReply r && r.voteGranted();
+
+        // once a campaigns again, in a later term, let the old reply reach it.
+        if (granted && awaitTerm(ts, a, t -> t > campaign, 10_000)) {
+            vote.release();
+            long t0 = Sim.millis();
+            while (Sim.millis() - t0 < 1_000) {
+                Raft rf = ts.raft(a);
+                Raft.State s = rf == null ? null : rf.getState();
+                if (s != null && s.isLeader()) {
+                    throw ts.fatalf("server %d became leader in term %d, cut off from everyone, after a vote granted "
+                            + "in its earlier campaign of term %d arrived: a candidate counts only the votes of its "
+                            + "current term (Figure 2, Rules for Servers, Candidates; §5.2) (raftlab's test)",
+                            a, s.term(), campaign);
+                }
+                ts.sleep(10);
+            }
+        } else {
+            arrangementNotReached(granted ? "server " + a + " did not campaign again" : "the vote was denied");
+            vote.release();
+        }
+
+        wire.healAll();
+        ts.checkOneLeader();
+    }
+
+    /**
+     * A deposed leader that can send but not hear (a one-way partition) keeps sending AppendEntries of its old term
+     * to followers whose new leader is gone. Such a request is rejected and must not restart the election timer
+     * (Figure 2, AppendEntries receiver step 1; §5.1), or the followers never elect a new leader.
+     */
+    @Test
+    @Tag("3A")
+    @DisplayName("Test (3A raftlab): a deposed leader that can send but not hear")
+    void testRaftlabDeposedLeaderCannotHear3A() {
+        int servers = 5;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3A raftlab): a deposed leader that can send but not hear");
+
+        int old = ts.checkOneLeader();
+        int oldTerm = ts.raft(old).getState().term();
+
+        // the old leader is cut off; the other four elect a new one.
+        Wire wire = ts.wire();
+        wire.isolate(old, servers);
+        int next = awaitLeader(ts, i -> i != old, oldTerm);
+        int nextTerm = ts.raft(next).getState().term();
+
+        // the new leader is cut off too; the old one can now send to everyone, but hears nothing.
+        wire.healAll();
+        wire.isolate(next, servers);
+        for (int i = 0; i < servers; i++) {
+            if (i != old) {
+                wire.cut(i, old);
+            }
+        }
+        // the three others are a majority: they must elect a leader, despite the old leader's AppendEntries.
+        long t0 = Sim.millis();
+        int third = awaitLeaderOrNone(ts, i -> i != old && i != next, nextTerm, 10_000);
+        if (third < 0) {
+            throw ts.fatalf("no leader among the %d servers other than %d (deposed, term %d, can send but not "
+                    + "hear) and %d (cut off) after %.1f s: an AppendEntries of an older term must be rejected "
+                    + "without restarting the election timer (Figure 2, AppendEntries receiver step 1; §5.1) "
+                    + "(raftlab's test)", servers - 2, old, oldTerm, next, (Sim.millis() - t0) / 1000.0);
+        }
+
+        wire.healAll();
+        ts.checkOneLeader();
+    }
+
+    /**
+     * A leader's first AppendEntries carrying a new entry X is held back; a later one carrying X and Y is delivered,
+     * acknowledged and both are committed. Then the old request arrives. A follower that truncates its log on every
+     * AppendEntries (not only on a conflict) drops Y, an entry it acknowledged and that was committed; after the
+     * leader crashes it is elected and overwrites Y (Figure 2, AppendEntries receiver steps 3 and 4; §5.3).
+     */
+    @Test
+    @Tag("3B")
+    @DisplayName("Test (3B raftlab): an AppendEntries delivered after a newer one")
+    void testRaftlabStaleAppendEntries3B() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3B raftlab): an AppendEntries delivered after a newer one");
+
+        ts.one(101, servers, true);
+        int leader = ts.checkOneLeader();
+        int a = (leader + 1) % servers;
+        int b = (leader + 2) % servers;
+        ts.group().disconnectAll(b);
+
+        // hold the first AppendEntries that carries X to a.
+        int x = 1000 + ts.rand(1000);
+        int y = 2000 + ts.rand(1000);
+        Wire wire = ts.wire();
+        Wire.Held stale = wire.holdRequest(m -> m.from() == leader && m.to() == a
+                && m.args() instanceof AppendEntriesArgs args
+                && args.entries().stream().anyMatch(e -> Integer.valueOf(x).equals(e.command())), 5_000);
+        Raft.StartResult sx = ts.raft(leader).start(x);
+        if (!sx.isLeader() || !stale.awaitCaught(5_000)) {
+            arrangementNotReached("no AppendEntries with X to server " + a);
+            stale.release();
+        } else {
+            Raft.StartResult sy = ts.raft(leader).start(y);
+            if (!sy.isLeader()) {
+                arrangementNotReached("server " + leader + " lost its leadership");
+                stale.release();
+            } else {
+                // X and Y are committed by the leader and a (the held request may have gone on by itself meanwhile).
+                ts.wait(sy.index(), 2, -1);
+                if (!stale.awaitAnswered(0)) {
+                    // now let the old request reach a, while the leader hears nothing more (it is about to crash).
+                    wire.isolate(leader, servers);
+                    stale.release();
+                    if (!stale.awaitAnswered(5_000)) {
+                        throw ts.fatalf("the held AppendEntries to server %d was not answered", a);
+                    }
+                } else {
+                    arrangementNotReached("the held AppendEntries went on before Y was committed");
+                }
+            }
+        }
+        wire.healAll();
+
+        // the leader crashes; a and b elect a new leader, which must keep X and Y.
+        ts.group().shutdownServer(leader);
+        ts.group().connectOne(b);
+        ts.one(3000 + ts.rand(1000), servers - 1, true);
+
+        ts.restart(leader);
+        ts.one(4000 + ts.rand(1000), servers, true);
+    }
+
+    /**
+     * A peer votes, crashes and restarts; then a RequestVote of the same term from another candidate arrives. It must
+     * remember its vote (votedFor is persistent state, Figure 2), or two candidates can both win that term (§5.2,
+     * Election Safety). Both candidates' requests are held back in the network until the test lets them go.
+     */
+    @Test
+    @Tag("3C")
+    @DisplayName("Test (3C raftlab): a vote survives a crash")
+    void testRaftlabVoteSurvivesCrash3C() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3C raftlab): a vote survives a crash");
+
+        ts.one(ts.rand(), servers, true);
+        int voter = ts.checkOneLeader();
+        int a = (voter + 1) % servers;
+        int b = (voter + 2) % servers;
+
+        // everyone is cut off from everyone; a's and b's first RequestVotes to the voter wait in the network.
+        Wire wire = ts.wire();
+        Wire.Held fromA = wire.holdRequest(m -> m.from() == a && m.to() == voter
+                && m.args() instanceof RequestVoteArgs, HOLD_MS);
+        Wire.Held fromB = wire.holdRequest(m -> m.from() == b && m.to() == voter
+                && m.args() instanceof RequestVoteArgs, HOLD_MS);
+        for (int i = 0; i < servers; i++) {
+            wire.isolate(i, servers);
+        }
+        if (!fromA.awaitCaught(10_000) || !fromB.awaitCaught(10_000)) {
+            throw ts.fatalf("servers %d and %d, cut off from leader %d, did not both campaign within 10 s",
+                    a, b, voter);
+        }
+        int term = fromA.msg().args().term();
+        if (fromB.msg().args().term() != term) {
+            arrangementNotReached("the two candidates campaigned in different terms");
+        } else {
+            // the voter grants a's request ...
+            fromA.release();
+            if (!fromA.awaitAnswered(5_000)) {
+                throw ts.fatalf("server %d did not answer %d's RequestVote", voter, a);
+            }
+            if (fromA.reply() instanceof RequestVoteReply r && r.voteGranted()) {
+                // ... crashes and restarts at once, and then gets b's request of the same term.
+                ts.group().shutdownServer(voter);
+                ts.group().startServer(voter);
+                ts.group().connectOne(voter);
+                fromB.release();
+                if (!fromB.awaitAnswered(5_000)) {
+                    throw ts.fatalf("server %d (restarted) did not answer %d's RequestVote", voter, b);
+                }
+                if (fromB.reply() instanceof RequestVoteReply r2 && r2.voteGranted() && r2.term() == term) {
+                    throw ts.fatalf("server %d granted its vote in term %d to both %d and %d: it voted, crashed, "
+                            + "restarted and forgot its vote (votedFor is persistent state, Figure 2; §5.2) "
+                            + "(raftlab's test)", voter, term, a, b);
+                }
+            } else {
+                arrangementNotReached("the voter denied the first vote");
+            }
+        }
+        fromA.release();
+        fromB.release();
+        wire.healAll();
+        ts.one(ts.rand(), servers, true);
+    }
+
+    /**
+     * Figure 8 of the paper, built step by step with disconnections instead of hoped for: (a) S1 leads and copies X
+     * to S2 only; (b) S5 is elected by S3 and S4 and takes Y at the same index, alone; (c) S1 or S2 is elected by
+     * S1, S2 and S3 and copies X to S3, so that a majority holds X, an entry of an older term; (d) S5 is elected by
+     * S3 and S4 and overwrites X with Y. A leader that committed X in (c) by counting replicas has applied an entry
+     * that is later overwritten: a leader commits only entries of its own term by counting (§5.4.2, Figure 8).
+     */
+    @Test
+    @Tag("3C")
+    @DisplayName("Test (3C raftlab): Figure 8, step by step")
+    void testRaftlabFigure8Directed3C() {
+        int servers = 5;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3C raftlab): Figure 8, step by step");
+        Wire wire = ts.wire();    // only watches replies here
+
+        ts.one(ts.rand(), servers, true);
+        int s1 = ts.checkOneLeader();
+        int s2 = (s1 + 1) % servers;
+        int[] others = {(s1 + 2) % servers, (s1 + 3) % servers, (s1 + 4) % servers};
+
+        // (a) S1 copies X to S2 only.
+        for (int o : others) {
+            ts.group().disconnectAll(o);
+        }
+        int x = 1000 + ts.rand(1000);
+        Raft.StartResult sx = ts.raft(s1).start(x);
+        if (!sx.isLeader()) {
+            arrangementNotReached("server " + s1 + " lost its leadership");
+            finishFigure8(ts, servers);
+            return;
+        }
+        int index = sx.index();
+        CountDownLatch atS2 = wire.watchReply((m, r) -> m.from() == s1 && m.to() == s2 && acknowledges(m, r, index));
+        awaitOrFail(ts, atS2, "server %d did not acknowledge index %d to leader %d", s2, index, s1);
+
+        // (b) S1 and S2 out; S3-S5 elect S5, which takes Y at the same index, alone.
+        ts.group().disconnectAll(s1);
+        ts.group().disconnectAll(s2);
+        for (int o : others) {
+            ts.group().connectOne(o);
+        }
+        int s5 = ts.checkOneLeader();
+        int termS5 = ts.raft(s5).getState().term();
+        for (int o : others) {
+            if (o != s5) {
+                ts.group().disconnectAll(o);
+            }
+        }
+        Raft.StartResult sy = ts.raft(s5).start(2000 + ts.rand(1000));
+        if (!sy.isLeader() || sy.index() != index) {
+            arrangementNotReached("server " + s5 + " did not take Y at index " + index);
+            finishFigure8(ts, servers);
+            return;
+        }
+        int s3 = others[0] != s5 ? others[0] : others[1];
+        int s4 = others[2] != s5 ? others[2] : others[1];
+
+        // (c) S5 out; S1, S2 and S3 in: S1 or S2 is elected (S3's log is behind) and copies X to S3.
+        CountDownLatch atS3 = wire.watchReply((m, r) -> (m.from() == s1 || m.from() == s2) && m.to() == s3
+                && m.args().term() > termS5 && acknowledges(m, r, index));
+        ts.group().disconnectAll(s5);
+        ts.group().connectOne(s1);
+        ts.group().connectOne(s2);
+        ts.group().connectOne(s3);
+        awaitOrFail(ts, atS3, "no new leader among %d and %d copied index %d to %d", s1, s2, index, s3);
+        // X is on a majority but from an older term: it must not be committed. Give a leader that does commit it
+        // the time to apply it.
+        long t0 = Sim.millis();
+        while (Sim.millis() - t0 < 1_000 && ts.nCommitted(index).count() == 0) {
+            ts.sleep(20);
+        }
+
+        // (d) S1 and S2 out; S5 back with S3 and S4: only S5 can win (its last entry has the highest term). It
+        // commits a new entry and, with it, Y at the index where the others may hold X.
+        ts.group().disconnectAll(s1);
+        ts.group().disconnectAll(s2);
+        ts.group().connectOne(s5);
+        ts.group().connectOne(s4);
+        ts.one(3000 + ts.rand(1000), 3, true);
+
+        finishFigure8(ts, servers);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static void finishFigure8(RaftHarness ts, int servers) {
+        for (int i = 0; i < servers; i++) {
+            ts.group().connectOne(i);
+        }
+        ts.one(ts.rand(), servers, true);
+    }
+
+    /** {@return whether {@code r} is a successful AppendEntries reply covering {@code index}} */
+    private static boolean acknowledges(Wire.Msg m, RaftMessage r, int index) {
+        return m.args() instanceof AppendEntriesArgs args && r instanceof AppendEntriesReply reply && reply.success()
+                && args.prevLogIndex() + args.entries().size() >= index;
+    }
+
+    private static void awaitOrFail(RaftHarness ts, CountDownLatch latch, String format, Object... args) {
+        long t0 = Sim.millis();
+        while (latch.getCount() > 0) {
+            if (Sim.millis() - t0 > 10_000) {
+                throw ts.fatalf(format + " within 10 s (raftlab's test)", args);
+            }
+            ts.sleep(20);
+        }
+    }
+
+    /** {@return whether server {@code i}'s term satisfies {@code ok} within {@code millis}} */
+    private static boolean awaitTerm(RaftHarness ts, int i, IntPredicate ok, long millis) {
+        long t0 = Sim.millis();
+        while (Sim.millis() - t0 < millis) {
+            Raft rf = ts.raft(i);
+            if (rf != null && ok.test(rf.getState().term())) {
+                return true;
+            }
+            ts.sleep(10);
+        }
+        return false;
+    }
+
+    /** {@return a leader among {@code among} in a term above {@code aboveTerm}, within 10 s; fails the test if none} */
+    private static int awaitLeader(RaftHarness ts, IntPredicate among, int aboveTerm) {
+        int leader = awaitLeaderOrNone(ts, among, aboveTerm, 10_000);
+        if (leader < 0) {
+            throw ts.fatalf("expected one leader in a term above %d, got none", aboveTerm);
+        }
+        return leader;
+    }
+
+    /** {@return a leader among {@code among} in a term above {@code aboveTerm} within {@code millis}, or -1} */
+    private static int awaitLeaderOrNone(RaftHarness ts, IntPredicate among, int aboveTerm, long millis) {
+        long t0 = Sim.millis();
+        while (Sim.millis() - t0 < millis) {
+            for (int i = 0; i < ts.n; i++) {
+                Raft rf = among.test(i) ? ts.raft(i) : null;
+                Raft.State s = rf == null ? null : rf.getState();
+                if (s != null && s.isLeader() && s.term() > aboveTerm) {
+                    return i;
+                }
+            }
+            ts.sleep(50);
+        }
+        return -1;
+    }
+
+    private static void arrangementNotReached(String why) {
+        System.out.println("  raftlab: the arrangement was not reached (" + why + "); nothing to check");
+    }
+}

@@ -2,12 +2,15 @@ package raftlab.raft;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import raftlab.labrpc.net.ClientEnd;
+import raftlab.labrpc.net.Network;
 import raftlab.labrpc.sim.Sim;
 import raftlab.raft.RaftMessage.AppendEntriesArgs;
 import raftlab.raft.RaftMessage.AppendEntriesReply;
@@ -189,6 +192,78 @@ class Raft3RaftlabTest {
 
         ts.restart(leader);
         ts.one(4000 + ts.rand(1000), servers, true);
+    }
+
+    /**
+     * One peer (a) is cut off and misses a committed entry; it campaigns again and again. Then the leader crashes
+     * and a is back: its RequestVotes reach the up-to-date peer b again and again, from the moment of the crash (the
+     * test re-delivers a's latest request every 50 ms, as a network that duplicates packets would). b denies them all, and a denied RequestVote must not restart the
+     * election timer (Figure 2, Rules for Servers, Followers: only AppendEntries from the current leader or granting a
+     * vote do), so b campaigns and wins with a's vote. A b that restarts its timer on every RequestVote never does.
+     */
+    @Test
+    @Tag("3B")
+    @DisplayName("Test (3B raftlab): denied votes do not hold back an election")
+    void testRaftlabDeniedVotesDoNotHoldBack3B() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3B raftlab): denied votes do not hold back an election");
+
+        ts.one(ts.rand(), servers, true);
+        int leader = ts.checkOneLeader();
+        int a = (leader + 1) % servers;
+        int b = (leader + 2) % servers;
+        ts.group().disconnectAll(a);
+        ts.one(ts.rand(), servers - 1, true);     // a lacks this entry
+
+        Wire wire = ts.wire();
+        AtomicReference<RequestVoteArgs> latest = new AtomicReference<>();
+        wire.watchRequests(m -> {
+            if (m.from() == a && m.to() == b && m.args() instanceof RequestVoteArgs args) {
+                latest.set(args);
+            }
+        });
+        // a, still cut off, campaigns again and again: wait for one of its RequestVotes to b (it fails for now).
+        long w0 = Sim.millis();
+        while (latest.get() == null && Sim.millis() - w0 < 10_000) {
+            ts.sleep(20);
+        }
+        if (latest.get() == null) {
+            throw ts.fatalf("server %d, cut off, did not campaign within 10 s", a);
+        }
+        ts.group().shutdownServer(leader);
+        ts.group().connectOne(a);
+
+        // the test's own end to b, through which it re-delivers a's latest RequestVote (the monitor ignores it).
+        Network net = ts.config().net();
+        String dupName = "raftlab-duplicates-" + ts.rand();
+        ClientEnd dup = net.makeEnd(dupName);
+        net.connect(dupName, ts.group().serverName(b));
+        net.enable(dupName, true);
+        long t0 = Sim.millis();
+        int winner = -1;
+        while (winner < 0 && Sim.millis() - t0 < 10_000) {
+            RequestVoteArgs args = latest.get();
+            if (args != null) {
+                dup.call(RaftMessage.REQUEST_VOTE, args);
+            }
+            for (int i : new int[] {a, b}) {
+                Raft rf = ts.raft(i);
+                if (rf != null && rf.getState().isLeader()) {
+                    winner = i;
+                }
+            }
+            ts.sleep(50);
+        }
+        net.enable(dupName, false);
+        if (winner < 0) {
+            throw ts.fatalf("no leader among %d and %d after 10 s while %d (whose log is behind) kept asking for "
+                    + "votes: a denied RequestVote must not restart the election timer (Figure 2, Rules for Servers, "
+                    + "Followers) (raftlab's test)", a, b, a);
+        }
+
+        ts.restart(leader);
+        ts.one(ts.rand(), servers, true);
     }
 
     /**

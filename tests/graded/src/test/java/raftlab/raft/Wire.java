@@ -77,6 +77,7 @@ final class Wire implements RpcInterceptor {
     private final List<Held> heldReplies = new CopyOnWriteArrayList<>();
     private final Map<Object, Held> tracked = new IdentityHashMap<>();   // request args -> its held record; guarded
     private final List<BiPredicate<Msg, RaftMessage>> watches = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Msg>> requestWatches = new CopyOnWriteArrayList<>();
 
     Wire(Function<String, int[]> links) {
         this.links = links;
@@ -128,12 +129,18 @@ final class Wire implements RpcInterceptor {
         return seen;
     }
 
+    /** Calls {@code watch} with every Raft request that enters the network (lost ones too). */
+    void watchRequests(java.util.function.Consumer<Msg> watch) {
+        requestWatches.add(watch);
+    }
+
     @Override
     public Verdict request(String endName, String serviceMethod, Object args) {
         Msg m = msg(endName, args);
         if (m == null) {
             return Verdict.PASS;
         }
+        requestWatches.forEach(w -> w.accept(m));
         for (Held h : heldRequests) {
             if (claim(h, m)) {
                 return Verdict.hold(h.release, h.maxMillis);   // a held request was already in the network

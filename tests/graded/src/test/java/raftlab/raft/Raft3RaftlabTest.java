@@ -169,9 +169,13 @@ class Raft3RaftlabTest {
                 arrangementNotReached("server " + leader + " lost its leadership");
                 stale.release();
             } else {
-                // X and Y are committed by the leader and a (the held request may have gone on by itself meanwhile).
-                ts.wait(sy.index(), 2, -1);
-                if (!stale.awaitAnswered(0)) {
+                // X and Y are committed by the leader and a (the held request may have gone on by itself meanwhile),
+                // unless a spurious election (a loaded machine) moved the term on: then Y, an entry of an older
+                // term, may rightly stay uncommitted until a new entry comes.
+                if (!Integer.valueOf(y).equals(ts.wait(sy.index(), 2, sy.term()))) {
+                    arrangementNotReached("the term moved on before Y was committed");
+                    stale.release();
+                } else if (!stale.awaitAnswered(0)) {
                     // now let the old request reach a, while the leader hears nothing more (it is about to crash).
                     wire.isolate(leader, servers);
                     stale.release();
@@ -364,7 +368,16 @@ class Raft3RaftlabTest {
         }
         int index = sx.index();
         CountDownLatch atS2 = wire.watchReply((m, r) -> m.from() == s1 && m.to() == s2 && acknowledges(m, r, index));
-        awaitOrFail(ts, atS2, "server %d did not acknowledge index %d to leader %d", s2, index, s1);
+        if (!awaitLatch(ts, atS2)) {
+            Raft.State now = ts.raft(s1).getState();
+            if (now.isLeader() && now.term() == sx.term()) {
+                throw ts.fatalf("server %d did not acknowledge index %d to leader %d within 10 s (raftlab's test)",
+                        s2, index, s1);
+            }
+            arrangementNotReached("server " + s1 + " lost its leadership");
+            finishFigure8(ts, servers);
+            return;
+        }
 
         // (b) S1 and S2 out; S3-S5 elect S5, which takes Y at the same index, alone.
         ts.group().disconnectAll(s1);
@@ -395,7 +408,10 @@ class Raft3RaftlabTest {
         ts.group().connectOne(s1);
         ts.group().connectOne(s2);
         ts.group().connectOne(s3);
-        awaitOrFail(ts, atS3, "no new leader among %d and %d copied index %d to %d", s1, s2, index, s3);
+        if (!awaitLatch(ts, atS3)) {
+            throw ts.fatalf("no new leader among %d and %d copied index %d to %d within 10 s (raftlab's test)",
+                    s1, s2, index, s3);
+        }
         // X is on a majority but from an older term: it must not be committed. Give a leader that does commit it
         // the time to apply it.
         long t0 = Sim.millis();
@@ -429,14 +445,13 @@ class Raft3RaftlabTest {
                 && args.prevLogIndex() + args.entries().size() >= index;
     }
 
-    private static void awaitOrFail(RaftHarness ts, CountDownLatch latch, String format, Object... args) {
+    /** {@return whether {@code latch} was counted down within 10 s} */
+    private static boolean awaitLatch(RaftHarness ts, CountDownLatch latch) {
         long t0 = Sim.millis();
-        while (latch.getCount() > 0) {
-            if (Sim.millis() - t0 > 10_000) {
-                throw ts.fatalf(format + " within 10 s (raftlab's test)", args);
-            }
+        while (latch.getCount() > 0 && Sim.millis() - t0 < 10_000) {
             ts.sleep(20);
         }
+        return latch.getCount() == 0;
     }
 
     /** {@return whether server {@code i}'s term satisfies {@code ok} within {@code millis}} */

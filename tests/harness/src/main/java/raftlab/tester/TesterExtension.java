@@ -170,7 +170,8 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
         // instead of leaving it to run into a timeout or a vague check minutes later.
         Sim.threads().setListener(f -> {
-            if (f.generation() >= current.threadMark && current.failure() == null && !isEcho(f, current)) {
+            if (f.generation() >= current.threadMark && current.failure() == null && !isEcho(f, current)
+                    && !(f.error() instanceof TestOver)) {
                 String message = threadDied(f, current);
                 System.out.println("Fatal: " + message);
                 current.recordFailure(new AssertionFailedError(message, f.error()));
@@ -303,6 +304,9 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         boolean recordedReplaced = false;
         for (ThreadRegistry.Repeated r : Sim.threads().distinctFailuresSince(finished.threadMark)) {
             ThreadRegistry.Failure f = r.first();
+            if (f.error() instanceof TestOver) {
+                continue;         // a helper thread stopped because the test had ended: not a failure (TestOver)
+            }
             // A thread's death already failed the test at once (the listener); unless the test body reported it,
             // report it here again with its count of repeats.
             boolean heardAtOnce = recorded != null && recorded.getCause() == f.error();

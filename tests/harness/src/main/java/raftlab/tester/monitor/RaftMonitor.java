@@ -127,7 +127,7 @@ public final class RaftMonitor {
             if (from == null || to == null || violation != null) {
                 return;
             }
-            requestTerm(endName, method, ((raftlab.raft.RaftMessage) args));
+            requestTerm(endName, (raftlab.raft.RaftMessage) args);
             if (violation != null) {
                 return;
             }
@@ -220,7 +220,7 @@ public final class RaftMonitor {
      * A request sent by a restarted incarnation (through its fresh ends) carries a term at least as high as any its
      * earlier incarnations answered with: the sender restored currentTerm from what it persisted before answering.
      */
-    private void requestTerm(String endName, String method, raftlab.raft.RaftMessage args) {
+    private void requestTerm(String endName, raftlab.raft.RaftMessage args) {
         Restart start = endRestart.get(endName);
         int term = switch (args) {
             case RequestVoteArgs a -> a.term();

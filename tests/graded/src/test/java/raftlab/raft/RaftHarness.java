@@ -75,7 +75,7 @@ final class RaftHarness {
         if (monitor != null) {
             int restored = snapshot ? SnapshotIndex.of(persister.readSnapshot()) : 0;
             watch = monitor.incarnation(me, ServerGroup.serverName(gid, me),
-                    ends.stream().map(ClientEnd::name).toList(), Math.max(restored, 0));
+                    ends.stream().map(ClientEnd::name).toList(), Math.max(restored, 0), persister.raftStateSize());
             persister.setObserver(new SnapshotIndex(watch)::saved);
         }
         for (int j = 0; j < ends.size(); j++) {

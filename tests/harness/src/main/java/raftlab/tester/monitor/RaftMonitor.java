@@ -43,6 +43,9 @@ public final class RaftMonitor {
 
     private record Entry(Object command, int peer, long atMillis, String how) {}
 
+    /** What a peer had revealed over the wire when an incarnation of it started (raftlab's own persistence rules). */
+    private record Restart(int peer, long atMillis, int revealedTerm, String revealedHow) {}
+
     private final int n;
     private final LongSupplier clock;
     private final Consumer<String> sink;
@@ -50,12 +53,15 @@ public final class RaftMonitor {
     // All guarded by this.
     private final Map<String, Integer> endOwner = new HashMap<>();     // client end name -> the peer that calls with it
     private final Map<String, Integer> serverPeer = new HashMap<>();   // server name -> peer
+    private final Map<String, Restart> endRestart = new HashMap<>();   // client end name -> its incarnation's start
     private final Map<VoterTerm, Vote> votes = new HashMap<>();
     private final Map<VoterTerm, Set<Integer>> votesFor = new HashMap<>();   // (candidate, term) -> granting voters
     private final Map<Integer, Leader> leaders = new HashMap<>();
     private final Set<VoterTerm> majorityChecked = new HashSet<>();
     private final Map<EntryKey, Entry> entries = new HashMap<>();
     private final int[] revealedTerm;     // the highest term each peer put in a delivered reply
+    private final String[] revealedHow;   // the delivered reply that revealed it, for the messages
+    private final int[] acknowledged;     // the highest index each peer acknowledged in a delivered AppendEntries reply
     private final int[] incarnations;     // the current incarnation number of each peer
     private int maxKnownIndex;            // the highest index any leader is known to have created
     private String violation;
@@ -70,6 +76,8 @@ public final class RaftMonitor {
         this.clock = Objects.requireNonNull(clock);
         this.sink = Objects.requireNonNull(sink);
         this.revealedTerm = new int[n];
+        this.revealedHow = new String[n];
+        this.acknowledged = new int[n];
         this.incarnations = new int[n];
     }
 
@@ -79,14 +87,28 @@ public final class RaftMonitor {
     }
 
     /**
-     * A new incarnation of {@code peer} starts: it calls out through {@code endNames}, is reachable as
-     * {@code serverName}, and its service restored a snapshot through {@code restoredIndex} (0 if none).
+     * A new incarnation of {@code peer} starts: it calls out through {@code endNames} (fresh names for every
+     * incarnation, as MIT's tester makes them), is reachable as {@code serverName}, its service restored a snapshot
+     * through {@code restoredIndex} (0 if none), and its persister holds {@code restoredStateBytes} bytes of Raft state.
+     * Call it before the incarnation's server is added to the network, with the persister it will read.
      *
      * @return the handle for this incarnation's events
      */
-    public synchronized Peer incarnation(int peer, String serverName, List<String> endNames, int restoredIndex) {
+    public synchronized Peer incarnation(int peer, String serverName, List<String> endNames, int restoredIndex,
+                                         int restoredStateBytes) {
+        long now = clock.getAsLong();
+        // Every reply delivered so far was sent by an earlier incarnation, before its crash (the network drops the
+        // replies of a deleted server, and a crash deletes it before the persister is copied), so Figure 2's
+        // "updated on stable storage before responding to RPCs" put what it revealed into this persister.
+        if (incarnations[peer] > 0 && restoredStateBytes == 0 && revealedTerm[peer] > 0) {
+            fail(Rule.STATE_PERSISTED, "S%d restarted at %s with no persisted Raft state (persister.save never "
+                    + "called), though before the crash it %s%s", peer, seconds(now), revealedHow[peer],
+                    acknowledged[peer] > 0 ? " and acknowledged AppendEntries through index " + acknowledged[peer] : "");
+        }
+        Restart start = new Restart(peer, now, revealedTerm[peer], revealedHow[peer]);
         for (String end : endNames) {
             endOwner.put(end, peer);
+            endRestart.put(end, start);
         }
         serverPeer.put(serverName, peer);
         return new Peer(peer, ++incarnations[peer], restoredIndex);
@@ -103,6 +125,10 @@ public final class RaftMonitor {
             Integer from = endOwner.get(endName);
             Integer to = serverPeer.get(serverName);
             if (from == null || to == null || violation != null) {
+                return;
+            }
+            requestTerm(endName, (raftlab.raft.RaftMessage) args);
+            if (violation != null) {
                 return;
             }
             switch (args) {
@@ -155,6 +181,9 @@ public final class RaftMonitor {
             entry(index, e.term(), e.command(), from, "in S" + from + "'s AppendEntries to S" + to);
         }
         int last = a.prevLogIndex() + sent.size();
+        if (r.success() && r.term() == a.term()) {
+            acknowledged[to] = Math.max(acknowledged[to], last);
+        }
         maxKnownIndex = Math.max(maxKnownIndex, last);
         if (a.leaderCommit() > maxKnownIndex && violation == null) {
             fail(Rule.COMMIT_EXISTS, "S%d sent leaderCommit %d in term %d, but no leader has created an entry "
@@ -176,10 +205,33 @@ public final class RaftMonitor {
         if (violation != null) {
             return;
         }
-        revealedTerm[to] = Math.max(revealedTerm[to], replyTerm);
+        if (replyTerm > revealedTerm[to]) {
+            revealedTerm[to] = replyTerm;
+            revealedHow[to] = String.format("answered S%d's %s of term %d with term %d (delivered at %s)", from, rpc,
+                    argsTerm, replyTerm, seconds(clock.getAsLong()));
+        }
         if (replyTerm < argsTerm) {
             fail(Rule.TERM_ADOPTED, "S%d answered S%d's %s of term %d with term %d", to, from, rpc, argsTerm,
                     replyTerm);
+        }
+    }
+
+    /**
+     * A request sent by a restarted incarnation (through its fresh ends) carries a term at least as high as any its
+     * earlier incarnations answered with: the sender restored currentTerm from what it persisted before answering.
+     */
+    private void requestTerm(String endName, raftlab.raft.RaftMessage args) {
+        Restart start = endRestart.get(endName);
+        int term = switch (args) {
+            case RequestVoteArgs a -> a.term();
+            case AppendEntriesArgs a -> a.term();
+            case InstallSnapshotArgs a -> a.term();
+            default -> Integer.MAX_VALUE;
+        };
+        if (start != null && term < start.revealedTerm()) {
+            fail(Rule.TERM_KEPT, "S%d restarted at %s and then sent %s with term %d, though before the crash it %s",
+                    start.peer(), seconds(start.atMillis()), args.getClass().getSimpleName().replace("Args", ""),
+                    term, start.revealedHow());
         }
     }
 

@@ -37,7 +37,11 @@ public enum Rule {
     SAVED_SNAPSHOT_FORWARD("the snapshot on stable storage never moves backwards, also across restarts", "§7",
             "persister.save(state, null) after a snapshot (null erases it), or saving an older snapshot"),
     TERM_KEPT("currentTerm never decreases, also across restarts", "§5.1, Figure 2 (persistent state)",
-            "currentTerm not persisted before a reply that carries it, not restored by readPersist, or lowered");
+            "currentTerm not persisted before a reply that carries it, not restored by readPersist, or lowered"),
+    STATE_PERSISTED("a peer that answered an RPC restarts from the state it persisted before answering",
+            "Figure 2 (persistent state: updated on stable storage before responding to RPCs), §5.2, §5.3",
+            "persist() left empty or never called (3C), or readPersist reading the wrong persister; call "
+                    + "persister.save(Codec.encode(state), snapshot) whenever currentTerm, votedFor or the log change");
 
     private final String text;
     private final String section;

@@ -43,7 +43,7 @@ public final class RaftMonitorBenchmark {
             for (int j = 0; j < n; j++) {
                 ends.add("e" + i + "-" + j);
             }
-            peers[i] = monitor.incarnation(i, "s" + i, ends, 0);
+            peers[i] = monitor.incarnation(i, "s" + i, ends, 0, 0);
         }
         long events = 0;
         int index = 0;

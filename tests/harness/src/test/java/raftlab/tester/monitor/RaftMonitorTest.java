@@ -31,20 +31,34 @@ class RaftMonitorTest {
     void threePeers() {
         monitor = new RaftMonitor(3, () -> now, reported::add);
         for (int i = 0; i < 3; i++) {
-            peers[i] = start(i, 0);
+            incarnation[i] = 0;
+            peers[i] = start(i, 0, 0);
         }
     }
 
+    private final int[] incarnation = new int[3];
+
+    /** A new incarnation of {@code peer}, with fresh ends and some persisted Raft state. */
     private RaftMonitor.Peer start(int peer, int restoredIndex) {
+        return start(peer, restoredIndex, 40);
+    }
+
+    private RaftMonitor.Peer start(int peer, int restoredIndex, int restoredStateBytes) {
+        incarnation[peer]++;
         List<String> ends = new ArrayList<>();
         for (int to = 0; to < 3; to++) {
             ends.add(end(peer, to));
         }
-        return monitor.incarnation(peer, "s" + peer, ends, restoredIndex);
+        return monitor.incarnation(peer, "s" + peer, ends, restoredIndex, restoredStateBytes);
     }
 
-    private static String end(int from, int to) {
-        return "e" + from + "-" + to;
+    /** The current incarnation's end from S{from} to S{to}. */
+    private String end(int from, int to) {
+        return end(from, to, incarnation[from]);
+    }
+
+    private static String end(int from, int to, int incarnation) {
+        return "e" + from + "-" + to + "#" + incarnation;
     }
 
     private void rpc(int from, int to, Object args, Object reply) {
@@ -288,6 +302,71 @@ class RaftMonitorTest {
         rpc(0, 1, new InstallSnapshotArgs(1, 0, 5, 1, new byte[0]), new InstallSnapshotReply(1));
         assertThat(reported).hasSize(1);                       // S0 leads term 1 without votes
         assertThat(reported.get(0)).contains("S0 acted as leader of term 1 (sent InstallSnapshot to S1)");
+    }
+
+    // ---- persistence across restarts (raftlab's own; catches the zoo's persist-noop) ----------------------------
+
+    @Test
+    void aRestartWithNothingPersistedAfterAnsweringFires() {
+        // Mutant "persist-noop": persist() saves nothing, so S1 comes back empty after granting a vote in term 4
+        // and acknowledging entries through index 2.
+        elect(0, 1, 4);
+        heartbeat(0, 1, 4, 0, 0, new LogEntry(4, "a"), new LogEntry(4, "b"));
+        now = 3000;
+        start(1, 0, 0);
+        assertThat(onlyViolation()).contains("restarts from the state it persisted before answering",
+                "Figure 2 (persistent state: updated on stable storage before responding to RPCs)",
+                "S1 restarted at 3.000 s with no persisted Raft state",
+                "answered S0's RequestVote of term 4 with term 4 (delivered at 1.234 s)",
+                "acknowledged AppendEntries through index 2", "usual causes: persist() left empty");
+    }
+
+    @Test
+    void aRestartWithNothingPersistedIsFineForAPeerThatNeverAnswered() {
+        // A peer may crash before it persisted anything, as long as nobody heard from it (a crash before the save);
+        // and a peer that only campaigned (its own RequestVote, no reply of its own delivered) revealed nothing.
+        rpc(1, 0, new RequestVoteArgs(1, 1, 0, 0), new RequestVoteReply(1, false));
+        start(1, 0, 0);
+        start(2, 0, 0);
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aRestartedPeerCampaigningInAnOlderTermFires() {
+        // Mutant "currentTerm not restored": S2 answered in term 6, restarts with state, then campaigns in term 1.
+        rpc(0, 2, new RequestVoteArgs(6, 0, 0, 0), new RequestVoteReply(6, false));
+        now = 4000;
+        peers[2] = start(2, 0);
+        now = 4300;
+        rpc(2, 0, new RequestVoteArgs(1, 2, 0, 0), new RequestVoteReply(6, false));
+        assertThat(onlyViolation()).contains("currentTerm never decreases, also across restarts",
+                "S2 restarted at 4.000 s and then sent RequestVote with term 1, though before the crash it answered "
+                        + "S0's RequestVote of term 6 with term 6");
+    }
+
+    @Test
+    void anOldIncarnationsRequestDeliveredAfterARestartIsNotHeldToTheNewFloor() {
+        // S2's first incarnation sent RequestVote(term 2), then answered in term 6; the reply to its old request
+        // arrives (long reordering) after S2 restarted: the request came through the old incarnation's end.
+        String oldEnd = end(2, 0);
+        rpc(0, 2, new RequestVoteArgs(6, 0, 0, 0), new RequestVoteReply(6, false));
+        peers[2] = start(2, 0);
+        monitor.delivered(oldEnd, "s0", "Raft.requestVote", new RequestVoteArgs(2, 2, 0, 0),
+                new RequestVoteReply(6, false));
+        rpc(2, 0, new RequestVoteArgs(7, 2, 0, 0), new RequestVoteReply(7, false));   // the new one campaigns on
+        assertThat(reported).isEmpty();
+        assertThat(end(2, 0, 1)).isEqualTo(oldEnd);
+    }
+
+    @Test
+    void repliesDeliveredAfterARestartDoNotRaiseThatRestartsFloor() {
+        // A reply delivered after S1's restart may come from the old incarnation (sent before the crash, held back
+        // by long reordering) or from the new one after it sent its own request: the monitor cannot tell, so it
+        // counts for the next restart's floor only, and a request of the new incarnation below it is no evidence.
+        peers[1] = start(1, 0);
+        rpc(0, 1, new RequestVoteArgs(9, 0, 0, 0), new RequestVoteReply(9, false));   // the old one's late reply
+        rpc(1, 2, new RequestVoteArgs(3, 1, 0, 0), new RequestVoteReply(3, false));   // new incarnation, term 3
+        assertThat(reported).isEmpty();
     }
 
     @Test

@@ -139,6 +139,11 @@ public final class SimulatedRuntime implements SimRuntime {
     }
 
     @Override
+    public boolean awaitPoll(CountDownLatch latch, long millis) throws InterruptedException {
+        return scheduler.awaitPoll(latch, millis * 1_000_000);
+    }
+
+    @Override
     public long awaitNanos(Condition condition, long nanos) throws InterruptedException {
         return scheduler.awaitNanos(condition, nanos);
     }
@@ -176,12 +181,12 @@ public final class SimulatedRuntime implements SimRuntime {
         return scheduler.traceHash();
     }
 
-    /** {@return the names and stacks of every live simulated thread, in creation order} */
+    /** {@return the names and stacks of every live simulated thread: those in student code first, else in creation order} */
     public String threadDump() {
         StringBuilder dump = new StringBuilder();
-        for (SimScheduler.SimThread t : scheduler.liveThreads()) {
-            SimThreadDump.append(dump, t.thread());
-        }
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        scheduler.liveThreads().forEach(t -> threads.add(t.thread()));
+        SimThreadDump.appendAll(dump, threads);
         return dump.toString();
     }
 }

@@ -38,19 +38,32 @@ public final class SimulatedRuntime implements SimRuntime {
      * @throws UnsupportedOperationException on a JVM the simulation cannot control, with the reason and the fix
      */
     public SimulatedRuntime(long seed) {
-        this(seed, new SimScheduler(seed));
+        this(seed, StallGuard.DEFAULT_LIMIT_NANOS, System.err::println);
     }
 
     /** A runtime whose busy-loop reports go to {@code stallReport} after {@code stallLimitNanos} (for tests). */
     SimulatedRuntime(long seed, long stallLimitNanos, java.util.function.Consumer<String> stallReport) {
-        this(seed, new SimScheduler(seed, new StallGuard(stallLimitNanos, stallReport)));
-    }
-
-    private SimulatedRuntime(long seed, SimScheduler scheduler) {
         VirtualThreadAccess.requireSupported();
         this.seed = seed;
-        this.scheduler = scheduler;
+        this.scheduler = new SimScheduler(seed, new StallGuard(stallLimitNanos, report -> {
+            stallReport.accept(report);
+            java.util.function.Consumer<String> listener = stallListener;
+            if (listener != null) {
+                listener.accept(report);
+            }
+        }));
         this.random = new LabRandom(seed);
+    }
+
+    private volatile java.util.function.Consumer<String> stallListener;
+
+    /**
+     * Also hands each busy-loop report to {@code listener}, on the guard's platform thread, while the busy thread
+     * still runs: the tester records it as the test's failure, so that a loop that checks for failures (the
+     * harness's {@code checkpoint()}) ends the test then, instead of spinning until JUnit's time-out.
+     */
+    public void onStall(java.util.function.Consumer<String> listener) {
+        this.stallListener = listener;
     }
 
     /** {@return null when this JVM can run the simulation, else why not and what to do} */

@@ -452,4 +452,24 @@ class SimulatedRuntimeTest {
                 .contains("Sim.sleep(ms)")
                 .contains("SimulatedRuntimeTest");
     }
+
+    @Test
+    @DisplayName("a busy loop that checks for failures ends: the stall report reaches the listener while it spins")
+    void busyLoopEndsThroughTheStallListener() {
+        SimulatedRuntime sim = new SimulatedRuntime(37, TimeUnit.MILLISECONDS.toNanos(100), report -> { });
+        SimRuntime old = Sim.install(sim);
+        if (previous == null) {
+            previous = old;
+        }
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        sim.onStall(failure::set);
+        long wallStart = System.nanoTime();
+        sim.run("spinner", () -> {
+            while (failure.get() == null) {    // the harness's retry loop with its checkpoint()
+                Thread.onSpinWait();
+            }
+        });
+        assertThat(failure.get()).startsWith("simulation: thread \"spinner\" has run for 0.1 s");
+        assertThat(System.nanoTime() - wallStart).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    }
 }

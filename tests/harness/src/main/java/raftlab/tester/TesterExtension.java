@@ -167,6 +167,11 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         run = new TestRun(name, seed);
         Log.restartClock();       // topic-log times count from this test's start
         TestRun current = run;
+        if (sim != null) {
+            // A busy loop freezes virtual time, so the watchdog cannot fire: fail the test on the stall report.
+            sim.onStall(report -> current.recordFailure(new AssertionFailedError(report + "(" + current.seedText()
+                    + ")")));
+        }
         // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
         // instead of leaving it to run into a timeout or a vague check minutes later.
         Sim.threads().setListener(f -> {

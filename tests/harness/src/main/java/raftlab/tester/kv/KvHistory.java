@@ -2,7 +2,6 @@ package raftlab.tester.kv;
 
 import java.time.Duration;
 import java.util.List;
-import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.labrpc.sim.Sim;
 import raftlab.linearizability.Annotation;
 import raftlab.linearizability.CheckResult;
@@ -12,6 +11,7 @@ import raftlab.linearizability.VerboseResult;
 import raftlab.linearizability.kv.Err;
 import raftlab.linearizability.kv.KvInput;
 import raftlab.linearizability.kv.KvOutput;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.linearizability.kv.VersionedKvModel;
 import raftlab.linearizability.view.Visualization;
 import raftlab.tester.Config;
@@ -24,9 +24,8 @@ import raftlab.tester.TimelineEvent;
  * draw the harness's annotations (partitions, crashes, checker results) next to them. The history is never reset
  * within a test: every check covers everything recorded so far.
  *
- * <p>Lab 4's {@link KvTest} and Lab 2's harness ({@code raftlab.tester.kvsrv}) record through it; their clerks have
- * different reply types, so the public recording methods take the reply's fields, with the error by its name
- * ({@code "OK"}, {@code "ErrMaybe"}, ...).
+ * <p>The three KV testers (Labs 2, 4 and 5) record through {@link KvClients}, whose clerks
+ * ({@link VersionedKvClerk}) already answer in the checker's types.
  */
 public final class KvHistory {
 
@@ -48,31 +47,17 @@ public final class KvHistory {
         return config.timeline().timestamp();
     }
 
-    /** Records a Get by {@code client} that returned {@code reply}. */
-    public void recordGet(int client, String key, long call, GetReply reply, long ret) {
-        recordGet(client, key, call, reply.value(), reply.version(), reply.err().name(), ret);
-    }
-
-    /** Records a Put by {@code client} that returned {@code err}. */
-    public void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err,
-                          long ret) {
-        recordPut(client, key, value, version, call, err.name(), ret);
-    }
-
     /**
-     * Records a Get by {@code client}, called at {@code call} and returned at {@code ret} (both from {@link #now()}).
-     *
-     * @param err the error's name, one of MIT's ({@code "OK"}, {@code "ErrNoKey"}, ...)
+     * Records a Get by {@code client} that returned {@code reply}, called at {@code call} and returned at {@code ret}
+     * (both from {@link #now()}).
      */
-    public void recordGet(int client, String key, long call, String value, long version, String err, long ret) {
-        add(new Operation<>(client, new KvInput.Get(key), call, new KvOutput.GetResult(value, version, err(err)),
-                ret));
+    public void recordGet(int client, String key, long call, GetResult reply, long ret) {
+        add(new Operation<>(client, new KvInput.Get(key), call, reply, ret));
     }
 
-    /** Records a Put by {@code client}; see {@link #recordGet(int, String, long, String, long, String, long)}. */
-    public void recordPut(int client, String key, String value, long version, long call, String err, long ret) {
-        add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err(err)),
-                ret));
+    /** Records a Put by {@code client} that returned {@code err}; see {@link #recordGet}. */
+    public void recordPut(int client, String key, String value, long version, long call, Err err, long ret) {
+        add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err), ret));
     }
 
     private synchronized void add(Operation<KvInput, KvOutput> op) {
@@ -81,10 +66,6 @@ public final class KvHistory {
 
     synchronized List<Operation<KvInput, KvOutput>> operations() {
         return List.copyOf(operations);
-    }
-
-    private static Err err(String name) {
-        return Err.valueOf(name);
     }
 
     /**

@@ -395,7 +395,7 @@ public final class Network implements AutoCloseable {
         Dispatch dispatch = dispatch(server, handler, request);
         boolean finished = false;
         while (!finished && !isCleanedUp()) {
-            finished = Sim.await(dispatch.finished, DEATH_POLL_MS);
+            finished = Sim.awaitPoll(dispatch.finished, DEATH_POLL_MS);   // only re-checks for a crash
             if (!finished && (isServerDead(end, serverName, server) || Thread.currentThread().isInterrupted())) {
                 break;                                        // crashed: stop waiting, let the handler run out
             }

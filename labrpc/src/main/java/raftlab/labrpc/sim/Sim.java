@@ -90,6 +90,26 @@ public final class Sim {
     }
 
     /**
+     * Like {@link #await(CountDownLatch, long)}, for kit code whose time-out only re-checks state that other threads
+     * change: a watchdog, a poll for a crashed server. In simulation mode such a time-out does not keep a stuck run
+     * going: when every thread is blocked and only polls are pending, the run fails at once as deadlocked, with every
+     * thread's stack, instead of polling until the test's time limit.
+     *
+     * @return whether the latch reached zero
+     */
+    public static boolean awaitPoll(CountDownLatch latch, long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("Sim.awaitPoll: negative duration " + millis + " ms");
+        }
+        try {
+            return runtime.awaitPoll(latch, millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return latch.getCount() == 0;
+        }
+    }
+
+    /**
      * Waits on {@code condition}, whose lock the caller holds, for at most {@code nanos} nanoseconds: use it instead
      * of {@link Condition#awaitNanos}, which would wake up by the real clock in simulation mode.
      *

@@ -30,6 +30,15 @@ public interface SimRuntime {
      */
     boolean await(CountDownLatch latch, long millis) throws InterruptedException;
 
+    /**
+     * Like {@link #await}, for a wait whose time-out only re-checks state that other threads change (a watchdog, a
+     * poll for a crashed server). The simulation does not count such a time-out as pending work: when every thread
+     * is blocked and only polls are pending, the run is deadlocked, and it says so at once.
+     */
+    default boolean awaitPoll(CountDownLatch latch, long millis) throws InterruptedException {
+        return await(latch, millis);
+    }
+
     /** Creates (but does not start) a thread that will run {@code body}. */
     Thread newThread(String name, Runnable body);
 

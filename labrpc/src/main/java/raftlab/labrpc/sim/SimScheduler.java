@@ -55,14 +55,17 @@ final class SimScheduler implements Executor {
         final long seq;
         final SimThread owner;
         final boolean interrupt;
+        /** A poll's time-out: it only re-checks state other threads change, so it is no pending work. */
+        final boolean poll;
         boolean fired;
         boolean cancelled;
 
-        Timer(long deadline, long seq, SimThread owner, boolean interrupt) {
+        Timer(long deadline, long seq, SimThread owner, boolean interrupt, boolean poll) {
             this.deadline = deadline;
             this.seq = seq;
             this.owner = owner;
             this.interrupt = interrupt;
+            this.poll = poll;
         }
     }
 
@@ -79,6 +82,8 @@ final class SimScheduler implements Executor {
     private final List<SimThread> batch = new ArrayList<>();
     private volatile long nowNanos;
     private long timerSeq;
+    /** Timers neither fired nor cancelled that are not polls: while there are none, a stuck run is deadlocked. */
+    private int pendingWork;
     private long steps;
     private long traceHash = 17;
     private volatile Thread carrier;
@@ -130,25 +135,38 @@ final class SimScheduler implements Executor {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Timer timer = addTimer(me, nanos, false);
+        Timer timer = addTimer(me, nanos, false, false);
         while (!timer.fired) {
             LockSupport.park(this);
             if (Thread.interrupted()) {
-                timer.cancelled = true;
+                cancel(timer);
                 throw new InterruptedException();
             }
         }
     }
 
     boolean await(CountDownLatch latch, long nanos) throws InterruptedException {
-        SimThread me = requireSimThread("Sim.await");
+        return await(latch, nanos, false);
+    }
+
+    /**
+     * Like {@link #await(CountDownLatch, long)}, for a wait that wakes up only to re-check state that other threads
+     * change (a watchdog, a poll for a crashed server): if every thread is blocked and only such time-outs are
+     * pending, nothing can ever change, and the run is reported as deadlocked instead of polling on.
+     */
+    boolean awaitPoll(CountDownLatch latch, long nanos) throws InterruptedException {
+        return await(latch, nanos, true);
+    }
+
+    private boolean await(CountDownLatch latch, long nanos, boolean poll) throws InterruptedException {
+        SimThread me = requireSimThread(poll ? "Sim.awaitPoll" : "Sim.await");
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         if (latch.getCount() == 0) {
             return true;
         }
-        Timer timer = addTimer(me, nanos, true);
+        Timer timer = addTimer(me, nanos, true, poll);
         try {
             latch.await();
             return true;
@@ -171,7 +189,7 @@ final class SimScheduler implements Executor {
             return nanos;
         }
         long deadline = nowNanos + nanos;
-        Timer timer = addTimer(me, nanos, true);
+        Timer timer = addTimer(me, nanos, true, false);
         try {
             condition.await();
         } catch (InterruptedException e) {
@@ -185,11 +203,18 @@ final class SimScheduler implements Executor {
     }
 
     /** Cancels a wait's timer, and clears the interrupt the timer delivered if the wait ended another way. */
-    private static void endTimedWait(Timer timer) {
-        timer.cancelled = true;
+    private void endTimedWait(Timer timer) {
+        cancel(timer);
         if (timer.fired) {
             Thread.interrupted();
         }
+    }
+
+    private void cancel(Timer timer) {
+        if (!timer.fired && !timer.cancelled && !timer.poll) {
+            pendingWork--;
+        }
+        timer.cancelled = true;
     }
 
     private SimThread requireSimThread(String operation) {
@@ -202,10 +227,13 @@ final class SimScheduler implements Executor {
         return me;
     }
 
-    private Timer addTimer(SimThread owner, long nanos, boolean interrupt) {
+    private Timer addTimer(SimThread owner, long nanos, boolean interrupt, boolean poll) {
         long deadline = nanos > Long.MAX_VALUE - nowNanos ? Long.MAX_VALUE : nowNanos + nanos;
-        Timer timer = new Timer(deadline, ++timerSeq, owner, interrupt);
+        Timer timer = new Timer(deadline, ++timerSeq, owner, interrupt, poll);
         timers.add(timer);
+        if (!poll) {
+            pendingWork++;
+        }
         return timer;
     }
 
@@ -239,7 +267,7 @@ final class SimScheduler implements Executor {
                 fireDueTimers();
                 if (ready.isEmpty()) {
                     Timer next = firstLiveTimer();
-                    if (next == null) {
+                    if (next == null || pendingWork == 0) {
                         if (awaitOutsideWake()) {
                             continue;
                         }
@@ -312,6 +340,9 @@ final class SimScheduler implements Executor {
             }
             timer.fired = true;
             fired = true;
+            if (!timer.poll) {
+                pendingWork--;
+            }
             Thread thread = timer.owner.thread();
             if (timer.interrupt) {
                 thread.interrupt();
@@ -409,10 +440,12 @@ final class SimScheduler implements Executor {
 
     private String deadlockReport() {
         StringBuilder report = new StringBuilder("deadlock at virtual time " + formatTime(nowNanos)
-                + ": no simulated thread can run and no timer is pending\n");
-        for (SimThread t : liveThreads()) {
-            SimThreadDump.append(report, t.thread());
-        }
+                + ": no simulated thread can run and no timer is pending"
+                + (firstLiveTimer() == null ? "" : " (only polls and the time limit, which cannot change that)")
+                + "\n");
+        List<Thread> threads = new ArrayList<>();
+        liveThreads().forEach(t -> threads.add(t.thread()));
+        SimThreadDump.appendAll(report, threads);
         return report.toString();
     }
 

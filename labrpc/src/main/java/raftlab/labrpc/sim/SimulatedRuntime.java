@@ -38,19 +38,32 @@ public final class SimulatedRuntime implements SimRuntime {
      * @throws UnsupportedOperationException on a JVM the simulation cannot control, with the reason and the fix
      */
     public SimulatedRuntime(long seed) {
-        this(seed, new SimScheduler(seed));
+        this(seed, StallGuard.DEFAULT_LIMIT_NANOS, System.err::println);
     }
 
     /** A runtime whose busy-loop reports go to {@code stallReport} after {@code stallLimitNanos} (for tests). */
     SimulatedRuntime(long seed, long stallLimitNanos, java.util.function.Consumer<String> stallReport) {
-        this(seed, new SimScheduler(seed, new StallGuard(stallLimitNanos, stallReport)));
-    }
-
-    private SimulatedRuntime(long seed, SimScheduler scheduler) {
         VirtualThreadAccess.requireSupported();
         this.seed = seed;
-        this.scheduler = scheduler;
+        this.scheduler = new SimScheduler(seed, new StallGuard(stallLimitNanos, report -> {
+            stallReport.accept(report);
+            java.util.function.Consumer<String> listener = stallListener;
+            if (listener != null) {
+                listener.accept(report);
+            }
+        }));
         this.random = new LabRandom(seed);
+    }
+
+    private volatile java.util.function.Consumer<String> stallListener;
+
+    /**
+     * Also hands each busy-loop report to {@code listener}, on the guard's platform thread, while the busy thread
+     * still runs: the tester records it as the test's failure, so that a loop that checks for failures (the
+     * harness's {@code checkpoint()}) ends the test then, instead of spinning until JUnit's time-out.
+     */
+    public void onStall(java.util.function.Consumer<String> listener) {
+        this.stallListener = listener;
     }
 
     /** {@return null when this JVM can run the simulation, else why not and what to do} */
@@ -139,6 +152,11 @@ public final class SimulatedRuntime implements SimRuntime {
     }
 
     @Override
+    public boolean awaitPoll(CountDownLatch latch, long millis) throws InterruptedException {
+        return scheduler.awaitPoll(latch, millis * 1_000_000);
+    }
+
+    @Override
     public long awaitNanos(Condition condition, long nanos) throws InterruptedException {
         return scheduler.awaitNanos(condition, nanos);
     }
@@ -176,12 +194,12 @@ public final class SimulatedRuntime implements SimRuntime {
         return scheduler.traceHash();
     }
 
-    /** {@return the names and stacks of every live simulated thread, in creation order} */
+    /** {@return the names and stacks of every live simulated thread: those in student code first, else in creation order} */
     public String threadDump() {
         StringBuilder dump = new StringBuilder();
-        for (SimScheduler.SimThread t : scheduler.liveThreads()) {
-            SimThreadDump.append(dump, t.thread());
-        }
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        scheduler.liveThreads().forEach(t -> threads.add(t.thread()));
+        SimThreadDump.appendAll(dump, threads);
         return dump.toString();
     }
 }

@@ -282,6 +282,76 @@ class SimulatedRuntimeTest {
     }
 
     @Test
+    @DisplayName("a deadlock behind polls (a watchdog, a wait for a crashed server) is reported at once, not at the time limit")
+    void deadlockBehindPollsIsReported() {
+        SimulatedRuntime sim = install(19);
+        long wallStart = System.nanoTime();
+        assertThatThrownBy(() -> sim.run("main", () -> {
+            CountDownLatch never = new CountDownLatch(1);
+            Sim.go("watchdog", () -> Sim.awaitPoll(never, 120_000));
+            ReentrantLock raftLock = new ReentrantLock();
+            Channel<Integer> applyCh = new Channel<>();
+            Sim.go("applier", () -> {
+                raftLock.lock();          // the bug: the lock held across a send nobody will receive
+                try {
+                    Sim.sleep(5);
+                    applyCh.send(1);
+                } finally {
+                    raftLock.unlock();
+                }
+            });
+            CountDownLatch handled = new CountDownLatch(1);
+            Sim.go("handler", () -> {
+                Sim.sleep(10);
+                raftLock.lock();
+                raftLock.unlock();
+                handled.countDown();
+            });
+            while (!Sim.awaitPoll(handled, 100)) {
+                // the network's caller: re-checks every 100 ms whether the server crashed; nothing changes
+            }
+        }))
+                .isInstanceOf(SimDeadlockError.class)
+                .hasMessageStartingWith("deadlock at virtual time 0.010 s: no simulated thread can run and no "
+                        + "timer is pending (only polls and the time limit, which cannot change that)")
+                .hasMessageContaining("\"applier\" WAITING")
+                .hasMessageContaining("\"handler\" WAITING, waiting for java.util.concurrent.locks.ReentrantLock")
+                .hasMessageContaining("\"watchdog\" WAITING");
+        assertThat(System.nanoTime() - wallStart).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    }
+
+    @Test
+    @DisplayName("polls alone never make a deadlock while a thread still has a timer: the run goes on")
+    void pollsWaitForRealWork() {
+        SimulatedRuntime sim = install(23);
+        long at = sim.supply("main", () -> {
+            CountDownLatch done = new CountDownLatch(1);
+            Sim.go("worker", () -> {
+                Sim.sleep(500);
+                done.countDown();
+            });
+            while (!Sim.awaitPoll(done, 100)) {
+                // polling
+            }
+            return Sim.millis();
+        });
+        assertThat(at).isBetween(500L, 510L);
+    }
+
+    @Test
+    @DisplayName("a thread dump names the student's frames before the whole stack; test classes are not student code")
+    void studentFramesAreNamed() {
+        assertThat(SimThreadDump.isStudentFrame(new StackTraceElement("raftlab.raft.RaftNode", "applier",
+                "RaftNode.java", 480))).isTrue();
+        assertThat(SimThreadDump.isStudentFrame(new StackTraceElement("raftlab.shardkv.shardgrp.ShardGrp", "x",
+                "ShardGrp.java", 1))).isTrue();
+        assertThat(SimThreadDump.isStudentFrame(new StackTraceElement("raftlab.labrpc.net.Network", "call",
+                "Network.java", 1))).isFalse();
+        assertThat(SimThreadDump.isStudentFrame(new StackTraceElement("java.util.concurrent.locks.LockSupport",
+                "park", "LockSupport.java", 1))).isFalse();
+    }
+
+    @Test
     @DisplayName("interrupting a simulated sleep ends it early with the interrupt flag set")
     void interruptCutsSleep() {
         SimulatedRuntime sim = install(17);
@@ -383,5 +453,25 @@ class SimulatedRuntimeTest {
                 .startsWith("simulation: thread \"spinner\" has run for 0.1 s of real time without blocking")
                 .contains("Sim.sleep(ms)")
                 .contains("SimulatedRuntimeTest");
+    }
+
+    @Test
+    @DisplayName("a busy loop that checks for failures ends: the stall report reaches the listener while it spins")
+    void busyLoopEndsThroughTheStallListener() {
+        SimulatedRuntime sim = new SimulatedRuntime(37, TimeUnit.MILLISECONDS.toNanos(100), report -> { });
+        SimRuntime old = Sim.install(sim);
+        if (previous == null) {
+            previous = old;
+        }
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        sim.onStall(failure::set);
+        long wallStart = System.nanoTime();
+        sim.run("spinner", () -> {
+            while (failure.get() == null) {    // the harness's retry loop with its checkpoint()
+                Thread.onSpinWait();
+            }
+        });
+        assertThat(failure.get()).startsWith("simulation: thread \"spinner\" has run for 0.1 s");
+        assertThat(System.nanoTime() - wallStart).isLessThan(TimeUnit.SECONDS.toNanos(5));
     }
 }

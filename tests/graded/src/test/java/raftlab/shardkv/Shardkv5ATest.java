@@ -365,14 +365,19 @@ class Shardkv5ATest {
         }
 
         AtomicBoolean done = new AtomicBoolean();
-        Thread joinLeave = ts.go("join-leave", () -> {
-            while (!done.get()) {
-                if (!ts.joinGroups(sck, List.of(newgid))) {
-                    throw ts.fatalf("TestProgressJoin: join failed");
+        CountDownLatch joinLeaveEnded = new CountDownLatch(1);
+        ts.go("join-leave", () -> {
+            try {
+                while (!done.get()) {
+                    if (!ts.joinGroups(sck, List.of(newgid))) {
+                        throw ts.fatalf("TestProgressJoin: join failed");
+                    }
+                    if (!ts.leaveGroups(sck, List.of(newgid))) {
+                        throw ts.fatalf("TestProgressJoin: leave failed");
+                    }
                 }
-                if (!ts.leaveGroups(sck, List.of(newgid))) {
-                    throw ts.fatalf("TestProgressJoin: leave failed");
-                }
+            } finally {
+                joinLeaveEnded.countDown();
             }
         });
 
@@ -404,8 +409,7 @@ class Shardkv5ATest {
 
         // Like Go's unbuffered send: wait until the join/leave loop finishes its current cycle.
         done.set(true);
-        while (joinLeave.isAlive()) {
-            join(joinLeave, 100);
+        while (!Sim.await(joinLeaveEnded, 100)) {     // not a timed Thread.join: that escapes --sim
             ts.config().checkpoint();
         }
     }
@@ -495,13 +499,5 @@ class Shardkv5ATest {
             ts.config().checkpoint();
         }
         return latch.getCount() == 0;
-    }
-
-    private static void join(Thread t, long millis) {
-        try {
-            t.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -23,7 +23,7 @@ import raftlab.tester.TesterExtension;
  *
  * <pre>
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp CP raftlab.sim.SimSweep \
- *      [--check-determinism] [--quiet] FIRST_SEED LAST_SEED CLASS[#METHOD] ...
+ *      [--check-determinism] [--quiet] [--full] FIRST_SEED LAST_SEED CLASS[#METHOD] ...
  * </pre>
  * Prints one line per failure (test, seed, first line of the message) and a summary per test: runs, failures, and
  * the mean virtual and wall seconds.
@@ -31,6 +31,9 @@ import raftlab.tester.TesterExtension;
 public final class SimSweep {
 
     private SimSweep() {}
+
+    /** {@code --full}: print each failure's whole message (a deadlock's thread report), not only its first line. */
+    private static boolean full;
 
     /** Per-test tallies. */
     private static final class Tally {
@@ -45,8 +48,9 @@ public final class SimSweep {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean determinism = rest.remove("--check-determinism");
         boolean quiet = rest.remove("--quiet");
+        full = rest.remove("--full");
         if (rest.size() < 3) {
-            System.err.println("usage: SimSweep [--check-determinism] [--quiet] FIRST_SEED LAST_SEED "
+            System.err.println("usage: SimSweep [--check-determinism] [--quiet] [--full] FIRST_SEED LAST_SEED "
                     + "CLASS[#METHOD] ...");
             System.exit(2);
         }
@@ -144,6 +148,9 @@ public final class SimSweep {
                                     + (mine ? String.format(" (virtual %.6f s, %d steps, hash %x)",
                                             sim.virtualNanos() / 1e9, sim.steps(), sim.traceHash()) : "")
                                     + ": " + message.lines().findFirst().orElse(""));
+                            if (full) {
+                                System.out.println(message);
+                            }
                         }
                     }
                 });

@@ -53,6 +53,9 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
     /** The system property that selects the simulation mode. */
     public static final String SIM_PROPERTY = "lab.sim";
 
+    /** The linearizability checker's package: a long step in it is not a busy loop. */
+    private static final String CHECKER_PACKAGE = "raftlab.linearizability.";
+
     /** How long killing every server and shutting the network down may take. */
     static final long CLEANUP_LIMIT_MILLIS = 10_000;
 
@@ -167,6 +170,16 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         run = new TestRun(name, seed);
         Log.restartClock();       // topic-log times count from this test's start
         TestRun current = run;
+        if (sim != null) {
+            // A busy loop freezes virtual time, so the watchdog cannot fire: fail the test on the stall report. The
+            // linearizability checker runs inline in one step by design and has its own (real-time) budget; on a
+            // loaded machine it can pass the stall limit, so a stall inside it stays a warning.
+            sim.onStall(report -> {
+                if (!report.contains("at " + CHECKER_PACKAGE)) {
+                    current.recordFailure(new AssertionFailedError(report + "(" + current.seedText() + ")"));
+                }
+            });
+        }
         // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
         // instead of leaving it to run into a timeout or a vague check minutes later.
         Sim.threads().setListener(f -> {

@@ -18,7 +18,7 @@ final class Watchdog {
 
     private Watchdog(TestRun run, long limitMillis) {
         thread = Sim.go("tester watchdog", () -> {
-            if (!Sim.await(stopped, limitMillis)) {
+            if (!Sim.awaitPoll(stopped, limitMillis)) {   // a deadlock is reported before the limit
                 fire(run);
             }
         });

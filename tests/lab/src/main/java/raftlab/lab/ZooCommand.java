@@ -50,6 +50,18 @@ final class ZooCommand implements Callable<Integer> {
     @Option(names = "--all-runs", description = "Keep running after the first catch: count catches in RUNS runs.")
     boolean allRuns;
 
+    @Option(names = "--sim", description = "Explore seeds in the simulation mode (./lab explore, one JVM) instead "
+            + "of real-time grade runs: chunks of --chunk seeds until a seed fails or --budget seconds have passed.")
+    boolean sim;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --sim: the wall-clock budget per mutant (default: ${DEFAULT-VALUE}).")
+    int budgetSeconds;
+
+    @Option(names = "--chunk", paramLabel = "SEEDS", defaultValue = "10",
+            description = "With --sim: seeds per explore run (default: ${DEFAULT-VALUE}).")
+    int chunk;
+
     @Option(names = "--list", description = "List the mutants and their headers; run nothing.")
     boolean list;
 
@@ -60,6 +72,9 @@ final class ZooCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 1 || parallel < 1) {
             throw new Lab.UsageException("zoo: -n and -p must be at least 1");
+        }
+        if (sim && (budgetSeconds < 1 || chunk < 1)) {
+            throw new Lab.UsageException("zoo: --budget and --chunk must be at least 1");
         }
         Path repo = LabHome.root();
         Path dir = repo.resolve(Zoo.DIR);
@@ -154,6 +169,9 @@ final class ZooCommand implements Callable<Integer> {
         }
         try {
             List<String> selectors = wholePart ? m.parts() : m.tests();
+            if (sim) {
+                return explore(scratch, m, selectors);
+            }
             Path out = scratch.resolve("target/zoo-runs/" + m.name());
             List<Integer> caught = new ArrayList<>();
             String test = null;
@@ -203,6 +221,52 @@ final class ZooCommand implements Callable<Integer> {
                 Files.copy(repo.resolve(rel), scratch.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /**
+     * Explores seeds of {@code selectors} on the mutated scratch copy in chunks of {@link #chunk}, one JVM each,
+     * until a seed fails or the budget has passed (a chunk that starts within the budget runs to its end). Each
+     * "run" of the verdict is one chunk.
+     */
+    private Verdict explore(Path scratch, Zoo.Mutant m, List<String> selectors)
+            throws IOException, InterruptedException {
+        Path logs = scratch.resolve("target/zoo-runs/" + m.name() + "-sim");
+        deleteTree(logs);
+        Files.createDirectories(logs);
+        long start = System.nanoTime();
+        long seed = 1;
+        int ran = 0;
+        while (ran == 0 || System.nanoTime() - start < budgetSeconds * 1_000_000_000L) {
+            Path console = logs.resolve("chunk" + (ran + 1) + ".txt");
+            List<String> cmd = new ArrayList<>(List.of(scratch.resolve("lab").toString(), "explore", "-p", "1",
+                    "-n", Integer.toString(chunk), "--seed", Long.toString(seed)));
+            cmd.addAll(selectors);
+            Process p = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
+                    .redirectOutput(console.toFile()).start();
+            int status = p.waitFor();
+            ran++;
+            String failed = null;
+            for (String line : Files.readAllLines(console, StandardCharsets.UTF_8)) {
+                if (line.startsWith("lab: FAILED ")) {
+                    failed = line.substring("lab: FAILED ".length());
+                    break;
+                }
+            }
+            if (failed != null) {
+                String test = failed.split(" ", 2)[0];
+                String why = failed.contains(": ") ? failed.substring(failed.indexOf(": ") + 2) : failed;
+                why = why.length() > 200 ? why.substring(0, 200) + "..." : why;
+                double secs = (System.nanoTime() - start) / 1e9;
+                return new Verdict(List.of(ran), ran, test, String.format(Locale.ROOT, "%s (seeds %d..%d, %.0f s)",
+                        why, seed, seed + chunk - 1, secs), null, Map.of(test, 1));
+            }
+            if (status != 0) {
+                return new Verdict(List.of(), ran, null, null, "explore exit " + status
+                        + " without a failing seed (the mutant does not build?); see " + console, Map.of());
+            }
+            seed += chunk;
+        }
+        return new Verdict(List.of(), ran, null, null, null, Map.of());
     }
 
     /** {@return the first line that says why {@code test} failed, from its failed run's log in {@code logs}} */

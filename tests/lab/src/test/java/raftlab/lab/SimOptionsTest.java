@@ -81,5 +81,8 @@ class SimOptionsTest {
         assertUsageError("--seed must not be negative", "explore", "3A", "--seed", "-4");
         assertUsageError("Missing required parameter: 'SELECTOR'", "explore");
         assertUsageError("use --sim, not -Dlab.sim", "test", "3A", "-D", "lab.sim=true");
+        assertUsageError("zoo: --budget and --chunk must be at least 1", "zoo", "--sim", "--budget", "0");
+        assertUsageError("zoo: --budget and --chunk must be at least 1", "zoo", "--sim", "--chunk", "0");
+        assertUsageError("Invalid value for option '--budget'", "zoo", "--sim", "--budget", "soon");
     }
 }

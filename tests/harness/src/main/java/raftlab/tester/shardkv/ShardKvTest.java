@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvsrv.KVServer;
+import raftlab.labrpc.chan.Channel;
+import raftlab.labrpc.chan.ChannelClosedException;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
@@ -524,10 +524,10 @@ public final class ShardKvTest {
         final long nsec = 2;
         final int n = 4;
 
-        java.util.concurrent.SynchronousQueue<Boolean> ch = new java.util.concurrent.SynchronousQueue<>();
+        Channel<Boolean> ch = new Channel<>();        // Go's unbuffered chan bool (Sim-aware: runs under --sim)
         for (int i = 0; i < n; i++) {
             go("concur-ctrler-" + i, () -> {
-                while (ch.poll() == null) {
+                while (ch.poll(0, TimeUnit.MILLISECONDS) == null) {
                     int ngid = newGid();
                     ShardCtrler sck = makeShardCtrler();
                     sck.initController();
@@ -542,15 +542,24 @@ public final class ShardKvTest {
         // wait for a while so that we have several controllers running concurrently
         sleep(nsec * 1000);
 
-        for (int i = 0; i < n; i++) {
+        // The stops are sent on a helper thread, so that this one can check for failures every 100 ms meanwhile.
+        CountDownLatch stopped = new CountDownLatch(1);
+        go("concur-ctrler-stop", () -> {
             try {
-                while (!ch.offer(true, 100, TimeUnit.MILLISECONDS)) {
-                    config.checkpoint();
+                for (int i = 0; i < n; i++) {
+                    ch.send(true);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw fatalf("interrupted");
+                stopped.countDown();
+            } catch (ChannelClosedException | CancellationException e) {
+                // the test failed meanwhile
             }
+        });
+        try {
+            while (!Sim.await(stopped, 100)) {
+                config.checkpoint();
+            }
+        } finally {
+            ch.close();
         }
 
         for (int i = 0; i < keys.size(); i++) {
@@ -572,7 +581,7 @@ public final class ShardKvTest {
         shutdownGroup(down);
 
         int n = keys.size();
-        BlockingQueue<String> ch = new LinkedBlockingQueue<>();   // "" = a correct completion
+        Channel<String> ch = new Channel<>(n);   // "" = a correct completion
         boolean[] done = new boolean[1];
         Object lock = new Object();
         for (int i = 0; i < n; i++) {
@@ -580,16 +589,26 @@ public final class ShardKvTest {
             String value = values.get(i);
             TestClerk ck = makeClerk();
             go("sharding-get-" + key, () -> {
-                GetReply r = ck.clerk().get(key);
+                GetReply r;
+                try {
+                    r = ck.clerk().get(key);
+                } catch (IllegalStateException e) {
+                    synchronized (lock) {
+                        if (done[0]) {
+                            return;     // given up on (as Go's goroutine is); the test's network may be gone
+                        }
+                    }
+                    throw e;
+                }
                 synchronized (lock) {
                     if (done[0]) {
                         return;
                     }
                 }
                 if (!r.value().equals(value)) {
-                    ch.add(String.format("Get(%s): expected:\n%s\nreceived:\n%s", key, value, r.value()));
+                    ch.send(String.format("Get(%s): expected:\n%s\nreceived:\n%s", key, value, r.value()));
                 } else {
-                    ch.add("");
+                    ch.send("");
                 }
             });
         }
@@ -598,9 +617,8 @@ public final class ShardKvTest {
         while (true) {
             String msg;
             try {
-                msg = ch.poll(nsec, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                msg = ch.poll(nsec, TimeUnit.SECONDS);   // virtual time under --sim
+            } catch (CancellationException e) {
                 throw fatalf("interrupted");
             }
             config.checkpoint();

@@ -591,10 +591,13 @@ public final class ShardKvTest {
         final long nsec = 2;
         final int n = 4;
 
-        java.util.concurrent.SynchronousQueue<Boolean> ch = new java.util.concurrent.SynchronousQueue<>();
+        // Go's unbuffered channel of stop signals: a signal sent and not yet taken. A thread takes one, if any, before
+        // each iteration; a send waits until a thread has taken it. (Not a SynchronousQueue: its timed offer parks by
+        // the real clock, which the simulation mode cannot run.)
+        AtomicInteger ch = new AtomicInteger();
         for (int i = 0; i < n; i++) {
             go("concur-ctrler-" + i, () -> {
-                while (ch.poll() == null) {
+                while (ch.getAndUpdate(v -> v > 0 ? v - 1 : v) == 0) {
                     int ngid = newGid();
                     ShardCtrler sck = makeShardCtrler();
                     sck.initController();
@@ -610,13 +613,10 @@ public final class ShardKvTest {
         sleep(nsec * 1000);
 
         for (int i = 0; i < n; i++) {
-            try {
-                while (!ch.offer(true, 100, TimeUnit.MILLISECONDS)) {
-                    config.checkpoint();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw fatalf("interrupted");
+            ch.incrementAndGet();
+            while (ch.get() > 0) {
+                config.checkpoint();
+                Sim.sleep(10);
             }
         }
 

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.kvsrv.KVServer;
 import raftlab.kvsrv.KvsrvRpc;
 import raftlab.labrpc.codec.Codec;
@@ -24,7 +21,6 @@ import raftlab.labrpc.net.Network;
 import raftlab.labrpc.net.RpcMethod;
 import raftlab.labrpc.net.Server;
 import raftlab.labrpc.net.Service;
-import raftlab.rsm.Err;
 import raftlab.shardkv.shardcfg.Dialer;
 import raftlab.shardkv.shardcfg.ShardConfig;
 import raftlab.shardkv.shardgrp.StoreServer;
@@ -107,7 +103,7 @@ class ShardCtrlerRaceTest {
         first.joinBalance(Map.of(ShardConfig.GID1, List.of(serverOf(ShardConfig.GID1))));
         admin.initConfig(first);
         for (int i = 0; i < NKEYS; i++) {
-            groups.get(ShardConfig.GID1).apply(new PutArgs("k" + i, "v" + i, 0));
+            assertThat(groups.get(ShardConfig.GID1).putNew("k" + i, "v" + i)).isEqualTo("OK");
         }
 
         ShardCtrler late = new ShardCtrler(dialer(n -> {
@@ -123,9 +119,9 @@ class ShardCtrlerRaceTest {
         for (int i = 0; i < NKEYS; i++) {
             String key = "k" + i;
             int owner = now.shard(ShardConfig.key2shard(key));
-            assertThat(groups.get(owner).apply(new GetArgs(key)))
+            assertThat(groups.get(owner).read(key))
                     .as("Get(%s) at its owner %d in configuration 3", key, owner)
-                    .isEqualTo(new GetReply("v" + i, 1, Err.OK));
+                    .isEqualTo("v" + i + "@1");
         }
     }
 }

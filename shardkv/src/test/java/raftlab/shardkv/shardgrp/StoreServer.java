@@ -1,6 +1,10 @@
 //+solution-file
 package raftlab.shardkv.shardgrp;
 
+import raftlab.kvraft.KvRpc.GetArgs;
+import raftlab.kvraft.KvRpc.GetReply;
+import raftlab.kvraft.KvRpc.PutArgs;
+import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.labrpc.net.Rpc;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
@@ -12,7 +16,8 @@ import raftlab.shardkv.shardgrp.ShardRpc.InstallShardReply;
 /**
  * A shard group reduced to one server without Raft, for controller tests (raftlab's own): the reference's
  * {@link ShardStore} behind the three shard-movement RPCs, applied one at a time. A test registers it as the
- * {@code "KVServer"} service and reads or writes keys with {@link #apply}.
+ * {@code "KVServer"} service and writes and reads keys directly, as committed Puts and Gets, with {@link #putNew} and
+ * {@link #read} (strings, so that tests do not depend on the request and error types).
  */
 public final class StoreServer {
 
@@ -22,9 +27,16 @@ public final class StoreServer {
         this.store = new ShardStore(gid);
     }
 
-    /** Applies a request directly, as a committed log entry would be (a Get or Put from the test). */
-    public synchronized Object apply(Object request) {
-        return store.doOp(request);
+    /** Puts a new key (version 0) as a committed Put would; {@return the Put's error, e.g. "OK"} */
+    public synchronized String putNew(String key, String value) {
+        return String.valueOf(((PutReply) store.doOp(new PutArgs(key, value, 0))).err());
+    }
+
+    /** {@return "value@version" if a committed Get of {@code key} answers OK, else the Get's error} */
+    public synchronized String read(String key) {
+        GetReply r = (GetReply) store.doOp(new GetArgs(key));
+        String err = String.valueOf(r.err());
+        return err.equals("OK") ? r.value() + "@" + r.version() : err;
     }
 
     @Rpc

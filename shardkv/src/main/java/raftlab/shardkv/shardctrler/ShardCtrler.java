@@ -68,8 +68,13 @@ public final class ShardCtrler {
     public void initController() {
         // Your code here (5B).
         //+solution
-        Stored current = read(CURRENT);
+        // Next before current. Next (number m) was claimed while current was m - 1, and current only grows, so a
+        // current read afterwards is either m - 1, the configuration to move from, or newer (nothing to finish).
+        // The other order can pair an old current with a next claimed after it: a change finished and the next
+        // one claimed between the two reads, and moving shards from that stale configuration installs the empty
+        // state of a group that no longer holds a shard over the live one (5C: Get answered ErrNoKey).
         Stored next = read(NEXT);
+        Stored current = read(CURRENT);
         if (next.config().num() > current.config().num()) {
             finish(current, next.config());
         }

@@ -9,7 +9,6 @@ import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
-import raftlab.rsm.Err;
 import raftlab.rsm.Rsm;
 import raftlab.rsm.SubmitResult;
 
@@ -46,8 +45,8 @@ public final class LocalReadServerFactory implements ServerFactory {
 
         @Rpc
         public PutReply put(PutArgs args) {
-            SubmitResult r = rsm.submit(args);
-            return r.ok() ? (PutReply) r.result() : new PutReply(Err.ErrWrongLeader);
+            return rsm.submit(args) instanceof SubmitResult.Applied(var reply)
+                    ? (PutReply) reply : new PutReply(Err.ErrWrongLeader);
         }
     }
 }

@@ -2,7 +2,6 @@ package raftlab.kvraft;
 
 import java.util.Objects;
 import raftlab.labrpc.net.RpcMethod;
-import raftlab.rsm.Err;
 
 /**
  * The key/value service's RPCs: {@code KVServer.get} and {@code KVServer.put}, with their arguments and replies as

@@ -4,7 +4,6 @@ import raftlab.kvraft.KvRpc.GetArgs;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 import raftlab.rsm.StateMachine;
 //+solution
 import java.util.HashMap;

@@ -9,7 +9,6 @@ import raftlab.kvraft.KvRpc.GetArgs;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 
 /** The store's versioned semantics (MIT's kvsrv), applied directly: no Raft, no threads. */
 class KvStoreTest {

@@ -26,13 +26,14 @@ import raftlab.labrpc.sim.Sim;
  * <ul>
  *   <li>{@link #make} creates the Raft peer and its {@code applyCh}, restores the state machine from the persister's
  *       snapshot (if any), and returns quickly.</li>
- *   <li>{@link #submit} proposes an operation and waits until it is applied; it returns {@link Err#OK} with the
- *       result of {@link StateMachine#doOp}, or {@link Err#ErrWrongLeader} if this peer is not the leader or lost
+ *   <li>{@link #submit} proposes an operation and waits until it is applied; it returns
+ *       {@link SubmitResult.Applied} with the result of {@link StateMachine#doOp}, or
+ *       {@link SubmitResult.WrongLeader} if this peer is not the leader or lost
  *       leadership before the operation committed (a different operation appeared at its index, or the term
  *       changed). A leader cut off from the majority may keep its callers waiting until it learns of a newer term.
  *       </li>
  *   <li>{@code submit} never blocks forever: once the Raft peer is killed (which closes {@code applyCh}), every
- *       pending and later {@code submit} returns promptly with {@link Err#ErrWrongLeader}.</li>
+ *       pending and later {@code submit} returns promptly with {@link SubmitResult.WrongLeader}.</li>
  *   <li>On every peer, each committed operation is applied exactly once, in log order, whether or not this peer
  *       proposed it.</li>
  *   <li>Snapshots: when the persisted Raft state reaches 90% of {@code maxraftstate} bytes, the RSM snapshots the
@@ -87,7 +88,7 @@ public final class Rsm {
         }
     }
 
-    private static final SubmitResult WRONG_LEADER = new SubmitResult(Err.ErrWrongLeader, null);
+    private static final SubmitResult WRONG_LEADER = new SubmitResult.WrongLeader();
 
     private final long idBase = Sim.random().nextLong();      // seeded in simulation mode
     private final ReentrantLock lock = new ReentrantLock();
@@ -170,7 +171,7 @@ public final class Rsm {
      * Proposes {@code request} and waits until it is applied.
      *
      * @param request the operation; copied by the codec into the log, then passed to {@link StateMachine#doOp}
-     * @return {@code (OK, result of doOp)}, or {@code (ErrWrongLeader, null)} if this peer is not the leader, lost
+     * @return {@code Applied(result of doOp)}, or {@code WrongLeader()} if this peer is not the leader, lost
      *         leadership before the operation committed, or was shut down
      * @throws NullPointerException     if {@code request} is null
      * @throws IllegalArgumentException if the codec cannot copy {@code request} (nothing is proposed)
@@ -197,7 +198,7 @@ public final class Rsm {
         return result == null ? WRONG_LEADER : result;
         //-solution
         //+student
-        // return new SubmitResult(Err.ErrWrongLeader, null);
+        // return new SubmitResult.WrongLeader();
         //-student
     }
     //+solution
@@ -265,7 +266,7 @@ public final class Rsm {
             }
         }
         SubmitResult result = pending.result;
-        return result == null || !result.ok() ? null : result;
+        return result instanceof SubmitResult.Applied ? result : null;
     }
 
     private void forget(Pending pending) {
@@ -334,7 +335,7 @@ public final class Rsm {
             lastApplied = c.index();
             Pending mine = op.me() == me ? pendingById.get(op.id()) : null;
             if (mine != null) {
-                mine.complete(new SubmitResult(Err.OK, result));
+                mine.complete(new SubmitResult.Applied(result));
             }
             Pending atIndex = pendingByIndex.remove(c.index());
             if (atIndex != null && atIndex != mine) {

@@ -75,7 +75,7 @@ class RsmTest {
     @Test
     void aFollowerSaysWrongLeaderAtOnce() {
         Rsm rsm = make(new Persister(), -1, new Counter());
-        assertThat(rsm.submit(new Counter.Inc())).isEqualTo(new SubmitResult(Err.ErrWrongLeader, null));
+        assertThat(rsm.submit(new Counter.Inc())).isEqualTo(new SubmitResult.WrongLeader());
         assertThat(raft(rsm).logLength()).isZero();
     }
 
@@ -96,8 +96,8 @@ class RsmTest {
 
         raft.commit(1);
         raft.commit(2);
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.OK, 1L));
-        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.OK, 2L));
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.Applied(1L));
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.Applied(2L));
     }
 
     @Test
@@ -126,7 +126,7 @@ class RsmTest {
 
         // a new leader overwrote index 1 with its own operation; this peer has not noticed the new term yet
         raft.commitOther(1, new Op(2, 42, new Counter.Inc()));
-        assertThat(mine.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.ErrWrongLeader, null));
+        assertThat(mine.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader());
         assertThat(counter.count()).isEqualTo(1);   // the other operation was applied all the same
     }
 
@@ -139,7 +139,7 @@ class RsmTest {
         awaitLog(raft, 1);
 
         raft.setLeader(true, 2);   // re-elected in a later term: index 1 may never commit
-        assertThat(mine.get(2, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.ErrWrongLeader, null));
+        assertThat(mine.get(2, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader());
     }
 
     @Test
@@ -156,9 +156,9 @@ class RsmTest {
         long start = Sim.millis();
         raft.kill();
         for (CompletableFuture<SubmitResult> f : pending) {
-            assertThat(f.get(2, TimeUnit.SECONDS).err()).isEqualTo(Err.ErrWrongLeader);
+            assertThat(f.get(2, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader());
         }
-        assertThat(rsm.submit(new Counter.Inc()).err()).isEqualTo(Err.ErrWrongLeader);
+        assertThat(rsm.submit(new Counter.Inc())).isEqualTo(new SubmitResult.WrongLeader());
         assertThat(Sim.millis() - start).isLessThan(1000);
     }
 
@@ -244,7 +244,7 @@ class RsmTest {
 
         raft.applyCh.send(new raftlab.raft.ApplyMsg.Snapshot(5, 1,
                 ByteBuffer.allocate(12).putInt(5).putLong(40).array()));
-        assertThat(mine.get(5, TimeUnit.SECONDS).err()).isEqualTo(Err.ErrWrongLeader);
+        assertThat(mine.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader());
         raft.commitOther(6, new Op(1, 1, new Counter.Inc()));
         raft.kill();
         awaitReaderGone();

@@ -1,20 +1,18 @@
 package raftlab.shardkv.shardgrp;
 
-import raftlab.kvraft.KvRpc;
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
-import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 import raftlab.rsm.StateMachine;
+import raftlab.shardkv.shardcfg.ShardConfig;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.GetArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.PutReply;
 import raftlab.shardkv.shardgrp.ShardRpc.ShardRequest;
-import raftlab.shardkv.shardcfg.ShardConfig;
 //+solution
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +76,7 @@ final class ShardStore implements StateMachine {
      */
     @Override
     public Object doOp(Object request) {
-        if (!(request instanceof KvRpc.Request) && !(request instanceof ShardRequest)) {
+        if (!(request instanceof GetArgs) && !(request instanceof PutArgs) && !(request instanceof ShardRequest)) {
             throw new IllegalArgumentException("ShardStore.doOp: " + request + " is not a Get, Put, FreezeShard, "
                     + "InstallShard or DeleteShard");
         }

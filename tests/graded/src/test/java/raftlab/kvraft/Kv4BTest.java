@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import raftlab.labrpc.sim.Sim;
-import raftlab.rsm.Err;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.kv.KvClerk;
 import raftlab.tester.kv.KvTest;

@@ -114,8 +114,8 @@ class Rsm4ATest {
             int id = i;
             ts.go("dec-" + i, () -> {
                 SubmitResult res = minority.submit(new RsmTestServer.Dec());
-                if (res.err() == Err.OK) {
-                    throw ts.fatalf("Submit %d in minority completed %s", id, res.result());
+                if (res instanceof SubmitResult.Applied(var result)) {
+                    throw ts.fatalf("Submit %d in minority completed %s", id, result);
                 }
                 done.countDown();
             });

@@ -114,11 +114,11 @@ final class RsmHarness {
             for (int k = 0; k < NSRV; k++) {
                 if (g.isConnected(index) && g.isRunning(index) && (p == null || contains(p, index))) {
                     SubmitResult r = server(index).rsm().submit(req);
-                    if (r.err() == Err.OK) {
+                    if (r instanceof SubmitResult.Applied(var result)) {
                         synchronized (this) {
                             leader = index;
                         }
-                        return r.result();
+                        return result;
                     }
                 }
                 index = (index + 1) % NSRV;

@@ -2,7 +2,6 @@ package raftlab.tester.kv;
 
 import java.time.Duration;
 import java.util.List;
-import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.labrpc.sim.Sim;
 import raftlab.linearizability.Annotation;
 import raftlab.linearizability.CheckResult;
@@ -24,9 +23,10 @@ import raftlab.tester.TimelineEvent;
  * draw the harness's annotations (partitions, crashes, checker results) next to them. The history is never reset
  * within a test: every check covers everything recorded so far.
  *
- * <p>Lab 4's {@link KvTest} and Lab 2's harness ({@code raftlab.tester.kvsrv}) record through it; their clerks have
- * different reply types, so the public recording methods take the reply's fields, with the error by its name
- * ({@code "OK"}, {@code "ErrMaybe"}, ...).
+ * <p>Lab 2's, Lab 4's and Lab 5's harnesses record through it; their clerks have different reply and error types,
+ * so the recording methods take the reply's fields, with the error as the checker's {@link Err}: each harness maps
+ * its lab's error type to it with an exhaustive switch, so that a value added to a lab's type cannot slip through
+ * unmapped.
  */
 public final class KvHistory {
 
@@ -48,31 +48,18 @@ public final class KvHistory {
         return config.timeline().timestamp();
     }
 
-    /** Records a Get by {@code client} that returned {@code reply}. */
-    public void recordGet(int client, String key, long call, GetReply reply, long ret) {
-        recordGet(client, key, call, reply.value(), reply.version(), reply.err().name(), ret);
-    }
-
-    /** Records a Put by {@code client} that returned {@code err}. */
-    public void recordPut(int client, String key, String value, long version, long call, raftlab.rsm.Err err,
-                          long ret) {
-        recordPut(client, key, value, version, call, err.name(), ret);
-    }
-
     /**
      * Records a Get by {@code client}, called at {@code call} and returned at {@code ret} (both from {@link #now()}).
      *
-     * @param err the error's name, one of MIT's ({@code "OK"}, {@code "ErrNoKey"}, ...)
+     * @param err what the clerk returned, as the checker's error value
      */
-    public void recordGet(int client, String key, long call, String value, long version, String err, long ret) {
-        add(new Operation<>(client, new KvInput.Get(key), call, new KvOutput.GetResult(value, version, err(err)),
-                ret));
+    public void recordGet(int client, String key, long call, String value, long version, Err err, long ret) {
+        add(new Operation<>(client, new KvInput.Get(key), call, new KvOutput.GetResult(value, version, err), ret));
     }
 
-    /** Records a Put by {@code client}; see {@link #recordGet(int, String, long, String, long, String, long)}. */
-    public void recordPut(int client, String key, String value, long version, long call, String err, long ret) {
-        add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err(err)),
-                ret));
+    /** Records a Put by {@code client}; see {@link #recordGet(int, String, long, String, long, Err, long)}. */
+    public void recordPut(int client, String key, String value, long version, long call, Err err, long ret) {
+        add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err), ret));
     }
 
     private synchronized void add(Operation<KvInput, KvOutput> op) {
@@ -81,10 +68,6 @@ public final class KvHistory {
 
     synchronized List<Operation<KvInput, KvOutput>> operations() {
         return List.copyOf(operations);
-    }
-
-    private static Err err(String name) {
-        return Err.valueOf(name);
     }
 
     /**

@@ -169,7 +169,7 @@ public final class KvsrvTest {
         GetReply reply = ck.clerk().get(key);
         long ret = history.now();
         config.op();
-        history.recordGet(cli, key, call, reply.value(), reply.version(), reply.err().name(), ret);
+        history.recordGet(cli, key, call, reply.value(), reply.version(), checkerErr(reply.err()), ret);
         return reply;
     }
 
@@ -179,7 +179,7 @@ public final class KvsrvTest {
         Err err = ck.clerk().put(key, value, version);
         long ret = history.now();
         config.op();
-        history.recordPut(cli, key, value, version, call, err.name(), ret);
+        history.recordPut(cli, key, value, version, call, checkerErr(err), ret);
         return err;
     }
 
@@ -345,5 +345,18 @@ public final class KvsrvTest {
      */
     public void checkPorcupineT(Duration timeout) {
         history.check(timeout);
+    }
+
+    /**
+     * Lab 2's error value as the checker's. An exhaustive switch, not a lookup by name: a value added to Lab 2's
+     * type fails to compile here until someone decides what the checker should make of it.
+     */
+    static raftlab.linearizability.kv.Err checkerErr(Err err) {
+        return switch (err) {
+            case OK -> raftlab.linearizability.kv.Err.OK;
+            case ErrNoKey -> raftlab.linearizability.kv.Err.ErrNoKey;
+            case ErrVersion -> raftlab.linearizability.kv.Err.ErrVersion;
+            case ErrMaybe -> raftlab.linearizability.kv.Err.ErrMaybe;
+        };
     }
 }

@@ -23,17 +23,17 @@ public final class LocalReadServerFactory implements ServerFactory {
     @Override
     public Started start(List<ClientEnd> ends, int me, Persister persister, int maxRaftState) {
         KvStore store = new KvStore();
-        Rsm rsm = Rsm.make(ends, me, persister, maxRaftState, store);
+        Rsm<KvRpc.Request, KvRpc.Reply> rsm = Rsm.make(ends, me, persister, maxRaftState, store);
         return new Started(new LocalReadKvServer(rsm, store), rsm.raft(), rsm.raft()::kill);
     }
 
     /** Puts go through Raft; gets read the local store directly (the bug). */
     public static final class LocalReadKvServer {
 
-        private final Rsm rsm;
+        private final Rsm<KvRpc.Request, KvRpc.Reply> rsm;
         private final KvStore store;
 
-        LocalReadKvServer(Rsm rsm, KvStore store) {
+        LocalReadKvServer(Rsm<KvRpc.Request, KvRpc.Reply> rsm, KvStore store) {
             this.rsm = rsm;
             this.store = store;
         }

@@ -24,7 +24,7 @@ import raftlab.rsm.SubmitResult;
  */
 public final class KVServer {
 
-    private final Rsm rsm;
+    private final Rsm<KvRpc.Request, KvRpc.Reply> rsm;
     // Your data here (4B).
 
     private KVServer(List<ClientEnd> servers, int me, Persister persister, int maxraftstate) {

@@ -80,12 +80,6 @@ class KvStoreTest {
     }
 
     @Test
-    void somethingOtherThanAGetOrPutIsRejectedLoudly() {
-        assertThatThrownBy(() -> store.doOp("hello"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hello");
-    }
-
-    @Test
     void aNegativeVersionCannotEvenBeExpressed() {
         assertThatThrownBy(() -> new PutArgs("k", "v", -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");

@@ -32,7 +32,7 @@ import raftlab.rsm.SubmitResult;
 public final class ShardGrpServer {
 
     private final int gid;
-    private final Rsm rsm;
+    private final Rsm<ShardRpc.Request, ShardRpc.Reply> rsm;
     private volatile boolean dead;
     // Your data here (5A).
 

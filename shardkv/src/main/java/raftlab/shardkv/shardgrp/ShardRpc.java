@@ -34,8 +34,18 @@ public final class ShardRpc {
     public static final RpcMethod<DeleteShardArgs, DeleteShardReply> DELETE_SHARD =
             RpcMethod.of("KVServer.deleteShard", DeleteShardArgs.class, DeleteShardReply.class);
 
+    /** A request to a shard group: what its server submits to its RSM, and the group's command type. */
+    public sealed interface Request permits GetArgs, PutArgs, ShardRequest {}
+
+    /** A shard group's answer to a {@link Request}: the reply record of that request's RPC. */
+    public sealed interface Reply permits GetReply, PutReply, FreezeShardReply, InstallShardReply, DeleteShardReply {
+
+        /** {@return the outcome} */
+        Err err();
+    }
+
     /** Read {@code key}. */
-    public record GetArgs(String key) {
+    public record GetArgs(String key) implements Request {
 
         public GetArgs {
             Objects.requireNonNull(key, "GetArgs: key is null");
@@ -49,7 +59,7 @@ public final class ShardRpc {
      * @param version the key's version; 0 unless {@code err} is OK
      * @param err     {@code OK}, {@code ErrNoKey}, {@code ErrWrongGroup}, or {@code ErrWrongLeader}
      */
-    public record GetReply(String value, long version, Err err) {
+    public record GetReply(String value, long version, Err err) implements Reply {
 
         public GetReply {
             Objects.requireNonNull(value, "GetReply: value is null");
@@ -62,7 +72,7 @@ public final class ShardRpc {
      *
      * @throws IllegalArgumentException if {@code version} is negative: versions start at 0
      */
-    public record PutArgs(String key, String value, long version) {
+    public record PutArgs(String key, String value, long version) implements Request {
 
         public PutArgs {
             Objects.requireNonNull(key, "PutArgs: key is null");
@@ -80,7 +90,7 @@ public final class ShardRpc {
      * @param err {@code OK}, {@code ErrVersion}, {@code ErrNoKey}, {@code ErrWrongGroup}, or {@code ErrWrongLeader};
      *            the clerk also returns {@code ErrMaybe}, never a server
      */
-    public record PutReply(Err err) {
+    public record PutReply(Err err) implements Reply {
 
         public PutReply {
             Objects.requireNonNull(err, "PutReply: err is null");
@@ -88,7 +98,8 @@ public final class ShardRpc {
     }
 
     /** A shard-movement request: what a shard group submits to its RSM. */
-    public sealed interface ShardRequest permits FreezeShardArgs, InstallShardArgs, DeleteShardArgs {
+    public sealed interface ShardRequest extends Request
+            permits FreezeShardArgs, InstallShardArgs, DeleteShardArgs {
 
         /** {@return the shard} */
         int shard();
@@ -104,7 +115,7 @@ public final class ShardRpc {
      * The answer to a freeze: the shard's {@code state} (never null), a {@code num} whose use is up to you, and
      * {@code err}.
      */
-    public record FreezeShardReply(byte[] state, int num, Err err) {
+    public record FreezeShardReply(byte[] state, int num, Err err) implements Reply {
 
         public FreezeShardReply {
             Objects.requireNonNull(state, "FreezeShardReply: state is null (use an empty array)");
@@ -121,7 +132,7 @@ public final class ShardRpc {
     }
 
     /** The answer to an install. */
-    public record InstallShardReply(Err err) {
+    public record InstallShardReply(Err err) implements Reply {
 
         public InstallShardReply {
             Objects.requireNonNull(err, "InstallShardReply: err is null");
@@ -132,7 +143,7 @@ public final class ShardRpc {
     public record DeleteShardArgs(int shard, int num) implements ShardRequest {}
 
     /** The answer to a delete. */
-    public record DeleteShardReply(Err err) {
+    public record DeleteShardReply(Err err) implements Reply {
 
         public DeleteShardReply {
             Objects.requireNonNull(err, "DeleteShardReply: err is null");

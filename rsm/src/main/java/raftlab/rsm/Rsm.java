@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
-import raftlab.labrpc.codec.Codec;
 import raftlab.labrpc.codec.CodecException;
 import raftlab.labrpc.sim.Sim;
 //-solution
@@ -221,7 +220,9 @@ public final class Rsm<C, R> {
         }
         Raft.StartResult started;
         try {
-            Codec.encode(pending.op);                    // fail here, loudly, rather than somewhere inside Raft
+            // The one check that the request can travel: Raft.start copies the command with the codec, and by its
+            // contract throws CodecException here, in the caller, before anything is appended. Encoding it first as
+            // well would copy every command twice for the same verdict.
             started = rf.start(pending.op);
         } catch (CodecException e) {
             forget(pending);

@@ -7,9 +7,11 @@ import raftlab.cluster.node.Nodes;
 import raftlab.cluster.wire.NodeRpc.Status;
 
 /**
- * The status table. Columns come from the student contract ({@code getState}: term, leader or not) and from what the
- * kit itself holds (persisted sizes, disk writes); commit, applied and snapshot index are inside the student's
- * Raft and Rsm, which expose no way to read them, so the table does not show them.
+ * The status table: node, role, term, commit index, applied index, snapshot index, log size, and what the node's
+ * storage did. Read without hooks in student code: role and term from {@code getState}; commit and last log index
+ * from the Raft messages the node sent and accepted ({@code RaftProgress}); snapshot index and log entries from the
+ * Raft state the node persisted. The applied index is shown as a lower bound, the snapshot index (a service
+ * snapshots only what it applied): the exact value lives in the student's Rsm, which has no way to read it.
  */
 final class StatusTable {
 
@@ -17,8 +19,9 @@ final class StatusTable {
 
     static void print(PrintWriter out, Nodes cluster) {
         List<Optional<Status>> statuses = cluster.statuses(2000);
-        out.printf("%-4s %-8s %-6s %-8s %6s %12s %12s %10s %8s  %s%n", "node", "pid", "port", "role", "term",
-                "state bytes", "snap bytes", "disk KiB", "fsyncs", "partitioned from");
+        String format = "%-4s %-8s %-6s %-8s %5s %7s %8s %7s %7s %7s %9s %9s %9s %7s  %s%n";
+        out.printf(format, "node", "pid", "port", "role", "term", "commit", "applied", "snap", "log", "last",
+                "state B", "snap B", "disk KiB", "fsyncs", "partitioned from");
         for (int i = 0; i < statuses.size(); i++) {
             int port = cluster.layout().port(i);
             Optional<Status> s = statuses.get(i);
@@ -28,10 +31,18 @@ final class StatusTable {
                 continue;
             }
             Status st = s.get();
-            out.printf("%-4d %-8d %-6d %-8s %6d %12d %12d %10d %8d  %s%n", i, st.pid(), port,
-                    st.leader() ? "leader" : "follower", st.term(), st.raftStateBytes(), st.snapshotBytes(),
+            out.printf(format, i, st.pid(), port, st.leader() ? "leader" : "follower", st.term(), st.commitIndex(),
+                    st.snapshotIndex() < 0 ? "?" : ">=" + st.snapshotIndex(), known(st.snapshotIndex()),
+                    known(st.logEntries()), st.lastLogIndex(), st.raftStateBytes(), st.snapshotBytes(),
                     st.savedBytes() / 1024, st.fsyncs(), st.partitionedFrom().isEmpty() ? "-" : st.partitionedFrom());
         }
+        out.println("commit, last: from the Raft messages each node sent or accepted; snap, log (entries): from its "
+                + "persisted Raft state; applied: at least the snapshot index (exact value not readable without a "
+                + "hook in student code)");
         out.flush();
+    }
+
+    private static String known(int value) {
+        return value < 0 ? "?" : Integer.toString(value);
     }
 }

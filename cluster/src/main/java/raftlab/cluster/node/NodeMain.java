@@ -52,10 +52,11 @@ public final class NodeMain {
         checkTypes(id, dir, types);
 
         Partition partition = new Partition();
+        RaftProgress progress = new RaftProgress();
         Server server = new Server();
         GrpcHost host;
         try {
-            host = GrpcHost.start(layout.port(id), server, partition);
+            host = GrpcHost.start(layout.port(id), server, partition, progress.asReceiver());
         } catch (IllegalStateException e) {
             fail(3, "node " + id + ": " + e.getMessage());
             return;
@@ -82,12 +83,12 @@ public final class NodeMain {
                 Runtime.getRuntime().halt(4);
             }
         });
-        GrpcEnds ends = new GrpcEnds(id, layout.ports(), layout.rpcDeadlineMs(), partition);
+        GrpcEnds ends = new GrpcEnds(id, layout.ports(), layout.rpcDeadlineMs(), partition, progress.asSender());
         ServerFactory.Started kv = ServerFactory.named(layout.serverFactory())
                 .start(ends.ends(), id, persister, layout.maxRaftState());
         server.addService(Service.of("KVServer", kv.kvService()));
         server.addService(Service.of("Raft", kv.raft()));
-        server.addService(Service.of("Node", new NodeService(id, kv.raft(), persister, store, partition)));
+        server.addService(Service.of("Node", new NodeService(id, kv.raft(), persister, store, partition, progress)));
 
         Path pidFile = dir.resolve(PID_FILE);
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));

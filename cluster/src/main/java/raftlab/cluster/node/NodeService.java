@@ -11,8 +11,9 @@ import raftlab.labrpc.persist.Persister;
 import raftlab.raft.Raft;
 
 /**
- * The node's own RPC service, {@code "Node"}. It reads Raft only through the student contract ({@code getState})
- * and what the kit holds itself (the persister, the store, the partition): no hooks in student code.
+ * The node's own RPC service, {@code "Node"}. It reads Raft only through the student contract ({@code getState}),
+ * the messages Raft sends ({@link RaftProgress}) and what the kit holds itself (the persisted state, the store, the
+ * partition): no hooks in student code.
  */
 public final class NodeService {
 
@@ -21,8 +22,11 @@ public final class NodeService {
     private final Persister persister;
     private final DurableStore store;
     private final Partition partition;
+    private final RaftProgress progress;
 
-    NodeService(int id, Raft raft, Persister persister, DurableStore store, Partition partition) {
+    NodeService(int id, Raft raft, Persister persister, DurableStore store, Partition partition,
+                RaftProgress progress) {
+        this.progress = progress;
         this.id = id;
         this.raft = raft;
         this.persister = persister;
@@ -33,8 +37,9 @@ public final class NodeService {
     @Rpc
     public Status status(StatusArgs args) {
         Raft.State state = raft.getState();
-        return new Status(id, ProcessHandle.current().pid(), state.term(), state.isLeader(),
-                persister.raftStateSize(), persister.snapshotSize(), store.bytesWritten(), store.syncs(),
+        PersistedRaftState persisted = PersistedRaftState.read(persister.readRaftState());
+        return new Status(id, ProcessHandle.current().pid(), state.term(), state.isLeader(), progress.commitIndex(),
+                progress.lastIndex(), persisted.snapshotIndex(), persisted.logEntries(), persister.raftStateSize(), persister.snapshotSize(), store.bytesWritten(), store.syncs(),
                 partition.blocked());
     }
 

@@ -17,8 +17,9 @@ import raftlab.labrpc.persist.Persister;
  * <h2>Files in the data directory</h2>
  * <ul>
  *   <li>{@code raft.log}: append-only; each {@link Persister#save} appends one record
- *       ({@link RecordFormat}: length, CRC32C, payload) whose payload is the snapshot's generation, length and CRC,
- *       then the whole Raft state. The last valid record is the state.</li>
+ *       ({@link RecordFormat}: length, CRC32C, payload) whose payload is a kind byte, the snapshot's generation,
+ *       length and CRC, then the Raft state: whole ({@code FULL}), or as a {@link StateDelta} from the state of the
+ *       record before ({@code DELTA}), whichever is smaller. Replaying the valid records gives the state.</li>
  *   <li>{@code snapshot-<generation>}: one record holding a snapshot. A new snapshot is written to
  *       {@code snapshot-<generation>.tmp}, fsynced, renamed and the directory fsynced <em>before</em> the state
  *       record naming it is appended, so a state record never names a snapshot that is not on disk. The previous
@@ -39,7 +40,9 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
     static final String LOG = "raft.log";
     private static final String SNAPSHOT_PREFIX = "snapshot-";
     private static final String TMP_SUFFIX = ".tmp";
-    private static final int STATE_PREFIX = 16;          // generation (8), snapshot length (4), snapshot CRC (4)
+    private static final int STATE_PREFIX = 17;          // kind (1), generation (8), snapshot length (4) and CRC (4)
+    private static final byte FULL = 0;
+    private static final byte DELTA = 1;
     private static final long COMPACT_MIN_BYTES = 1 << 20;
 
     private final Path dir;
@@ -48,6 +51,7 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
     private Disk.File log;
     private long generation;          // of the current snapshot; 0 = no snapshot
     private byte[] snapshot;          // the current snapshot's bytes
+    private byte[] state;             // the Raft state of the last record written (deltas are taken from it)
     private int snapshotCrc;
     private long bytesWritten;
     private long syncs;
@@ -59,6 +63,7 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
         this.recovered = recovered;
         this.generation = generation;
         this.snapshot = recovered.snapshot();
+        this.state = recovered.raftState();
         this.snapshotCrc = snapshotCrc;
     }
 
@@ -149,6 +154,7 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
                     + raftState.length))) {
                 compact(raftState);
             }
+            state = raftState;
         } catch (IOException | RuntimeException e) {
             failure = new StorageException("writing to " + dir + " failed: " + e.getMessage(), e);
             throw failure;
@@ -189,7 +195,9 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
     }
 
     private void appendState(byte[] raftState) throws IOException {
-        ByteBuffer record = RecordFormat.encode(statePayload(raftState));
+        byte[] delta = StateDelta.diff(state, raftState);
+        ByteBuffer record = RecordFormat.encode(delta == null ? statePayload(FULL, raftState)
+                : statePayload(DELTA, delta));
         bytesWritten += record.remaining();
         log.append(record);
         log.sync();
@@ -200,7 +208,7 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
     private void compact(byte[] raftState) throws IOException {
         Path tmp = dir.resolve(LOG + TMP_SUFFIX);
         try (Disk.File file = disk.create(tmp)) {
-            ByteBuffer record = RecordFormat.encode(statePayload(raftState));
+            ByteBuffer record = RecordFormat.encode(statePayload(FULL, raftState));
             bytesWritten += record.remaining();
             file.append(record);
             file.sync();
@@ -213,9 +221,9 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
         log = disk.openAppend(dir.resolve(LOG));
     }
 
-    private byte[] statePayload(byte[] raftState) {
-        return ByteBuffer.allocate(STATE_PREFIX + raftState.length)
-                .putLong(generation).putInt(snapshot.length).putInt(snapshotCrc).put(raftState).array();
+    private byte[] statePayload(byte kind, byte[] body) {
+        return ByteBuffer.allocate(STATE_PREFIX + body.length)
+                .put(kind).putLong(generation).putInt(snapshot.length).putInt(snapshotCrc).put(body).array();
     }
 
     // ---- recovery -----------------------------------------------------------------------------------------
@@ -239,8 +247,19 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
         int offset = 0;
         int records = 0;
         byte[] last = null;
+        byte[] state = new byte[0];
         for (byte[] payload; (payload = RecordFormat.decodeAt(bytes, offset)) != null
                 && payload.length >= STATE_PREFIX; ) {
+            ByteBuffer body = ByteBuffer.wrap(payload, STATE_PREFIX, payload.length - STATE_PREFIX);
+            byte[] next = switch (payload[0]) {
+                case FULL -> Arrays.copyOfRange(payload, STATE_PREFIX, payload.length);
+                case DELTA -> records == 0 ? null : StateDelta.apply(state, body);
+                default -> null;
+            };
+            if (next == null) {
+                break;   // a record that cannot be read on top of the one before is corruption: stop here
+            }
+            state = next;
             last = payload;
             offset += RecordFormat.HEADER + payload.length;
             records++;
@@ -249,11 +268,10 @@ public final class DurableStore implements Persister.Durability, AutoCloseable {
             return new Scan(new Recovered(new byte[0], new byte[0], 0, bytes.length), 0, 0,
                     RecordFormat.crc(0, new byte[0], 0, 0));
         }
-        ByteBuffer prefix = ByteBuffer.wrap(last);
+        ByteBuffer prefix = ByteBuffer.wrap(last, 1, STATE_PREFIX - 1);
         long generation = prefix.getLong();
         int snapshotLength = prefix.getInt();
         int snapshotCrc = prefix.getInt();
-        byte[] state = Arrays.copyOfRange(last, STATE_PREFIX, last.length);
         byte[] snapshot = generation == 0 ? new byte[0] : readSnapshot(dir, generation, snapshotLength, snapshotCrc);
         return new Scan(new Recovered(state, snapshot, records, bytes.length - offset), offset, generation,
                 snapshotCrc);

@@ -38,6 +38,11 @@ public final class GrpcEnds implements AutoCloseable {
      * a reply.
      */
     public GrpcEnds(int self, List<Integer> ports, long deadlineMs, Partition partition) {
+        this(self, ports, deadlineMs, partition, WireTap.NONE);
+    }
+
+    /** {@link #GrpcEnds(int, List, long, Partition)}, showing every answered call to {@code tap}. */
+    public GrpcEnds(int self, List<Integer> ports, long deadlineMs, Partition partition, WireTap tap) {
         for (int i = 0; i < ports.size(); i++) {
             int target = i;
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", ports.get(i))
@@ -49,7 +54,9 @@ public final class GrpcEnds implements AutoCloseable {
                 if (partition.isBlocked(target)) {
                     return Optional.empty();
                 }
-                return call(channel, serviceMethod, self, request, deadlineMs);
+                Optional<byte[]> reply = call(channel, serviceMethod, self, request, deadlineMs);
+                reply.ifPresent(bytes -> tap.exchanged(serviceMethod, request, bytes));
+                return reply;
             }));
         }
     }

@@ -31,9 +31,14 @@ public final class GrpcHost implements AutoCloseable {
      * @throws IllegalStateException naming the port if it is in use or cannot be bound
      */
     public static GrpcHost start(int port, Server server, Partition partition) {
+        return start(port, server, partition, WireTap.NONE);
+    }
+
+    /** {@link #start(int, Server, Partition)}, showing every answered request to {@code tap}. */
+    public static GrpcHost start(int port, Server server, Partition partition, WireTap tap) {
         ServerServiceDefinition service = ServerServiceDefinition.builder("raftlab.Labrpc")
                 .addMethod(Frames.CALL, ServerCalls.asyncUnaryCall(
-                        (byte[] frame, StreamObserver<byte[]> reply) -> handle(frame, reply, server, partition)))
+                        (byte[] frame, StreamObserver<byte[]> reply) -> handle(frame, reply, server, partition, tap)))
                 .build();
         io.grpc.Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                 .addService(service)
@@ -60,7 +65,8 @@ public final class GrpcHost implements AutoCloseable {
         return grpc.getPort();
     }
 
-    private static void handle(byte[] frame, StreamObserver<byte[]> reply, Server server, Partition partition) {
+    private static void handle(byte[] frame, StreamObserver<byte[]> reply, Server server, Partition partition,
+                               WireTap tap) {
         Frames.Request request;
         try {
             request = Frames.parse(frame);
@@ -80,6 +86,7 @@ public final class GrpcHost implements AutoCloseable {
             reply.onError(Status.INTERNAL.withDescription(request.serviceMethod() + ": " + e).asException());
             return;
         }
+        tap.exchanged(request.serviceMethod(), request.args(), result);
         reply.onNext(result);
         reply.onCompleted();
     }

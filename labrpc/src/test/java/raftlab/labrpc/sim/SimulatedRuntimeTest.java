@@ -308,7 +308,9 @@ class SimulatedRuntimeTest {
         SimulatedRuntime sim = install(19);
         assertThatThrownBy(() -> sim.run("main", () -> {
             try {
-                Thread.sleep(5);
+                // Long enough that the scheduler sees the thread parked on the real clock even on a starved machine:
+                // with 5 ms, a CI run once read the state after the sleep had already ended and saw no escape.
+                Thread.sleep(2_000);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -328,7 +330,7 @@ class SimulatedRuntimeTest {
             Condition c = lock.newCondition();
             lock.lock();
             try {
-                c.await(5, TimeUnit.MILLISECONDS);
+                c.await(2_000, TimeUnit.MILLISECONDS);   // long: see threadSleepEscapes
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {

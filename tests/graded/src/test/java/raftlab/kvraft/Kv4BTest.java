@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import raftlab.labrpc.sim.Sim;
+import raftlab.linearizability.kv.Err;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.kv.KvClerk;
 import raftlab.tester.kv.KvTest;
@@ -88,7 +90,7 @@ class Kv4BTest {
             throw ts.fatalf("Put(missing, x, version 1) on a missing key returns %s, want ErrNoKey "
                     + "(raftlab's test)", err);
         }
-        KvRpc.GetReply r = ts.get(ck, "missing", 0);
+        GetResult r = ts.get(ck, "missing", 0);
         if (r.err() != Err.ErrNoKey) {
             throw ts.fatalf("Get(missing) after a refused Put returns %s, want ErrNoKey (raftlab's test)", r.err());
         }

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import raftlab.kvsrv.KvsrvRpc.GetReply;
+import raftlab.linearizability.kv.Err;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.kv.ClientResult;
+import raftlab.tester.kv.KvClients;
 import raftlab.tester.kvsrv.KvsrvClerk;
 import raftlab.tester.kvsrv.KvsrvTest;
 import raftlab.tester.kvsrv.LiveHeap;
@@ -52,13 +54,13 @@ class Kvsrv2Test {
         ts = KvsrvTest.make(tester, RELIABLE);
         ts.begin("One client and reliable Put");
 
-        Clerk ck = ts.makeClerk().clerk();
+        KvsrvClerk ck = ts.makeClerk();
         Err err = ck.put("k", val, ver);
         if (err != Err.OK) {
             throw ts.fatalf("Put err %s", err);
         }
 
-        GetReply r = ck.get("k");
+        GetResult r = ck.get("k");
         if (r.err() != Err.OK) {
             throw ts.fatalf("Get err %s; expected OK", r.err());
         }
@@ -126,9 +128,9 @@ class Kvsrv2Test {
         ts = KvsrvTest.make(tester, RELIABLE);
         String v = ts.randValue(mem);
 
-        List<Clerk> cks = new ArrayList<>(nclient);
+        List<KvsrvClerk> cks = new ArrayList<>(nclient);
         for (int i = 0; i < nclient; i++) {
-            cks.add(ts.makeClerk().clerk());
+            cks.add(ts.makeClerk());
         }
 
         // force allocation of ends for server in each client
@@ -194,7 +196,7 @@ class Kvsrv2Test {
                 // Try put again; it should fail with ErrVersion
                 retried = true;
             }
-            KvsrvTest.Versioned<Integer> r = ts.getJson(ck, "k", 0, Integer.class);
+            KvClients.Versioned<Integer> r = ts.getJson(ck, "k", 0, Integer.class);
             if (r.version() != t + 1) {
                 throw ts.fatalf("Wrong version %d expect %d", r.version(), t + 1);
             }

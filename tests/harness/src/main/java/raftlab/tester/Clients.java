@@ -24,7 +24,7 @@ public final class Clients {
 
     /** {@return a client that may reach only {@code servers} (by network name); {@code null} means all} */
     public synchronized Client makeClientTo(List<String> servers) {
-        Client client = new Client(net, config, servers);
+        Client client = config.whileRunning("make a client", () -> new Client(net, config, servers));
         clients.add(client);
         return client;
     }

@@ -74,8 +74,11 @@ public final class Config {
 
     /** Creates group {@code gid} with {@code n} servers, starts them and connects them. */
     public ServerGroup makeGroupStart(int gid, int n, ServerStart start) {
-        ServerGroup group = new ServerGroup(this, net, gid, n, start);
+        ServerGroup group = whileRunning("start group " + gid, () -> new ServerGroup(this, net, gid, n, start));
         synchronized (this) {
+            if (cleanedUp) {
+                throw new TestOver("start group " + gid);
+            }
             if (groups.putIfAbsent(gid, group) != null) {
                 throw new IllegalArgumentException("group " + gid + " exists already");
             }
@@ -271,6 +274,24 @@ public final class Config {
     }
 
     // ---- cleanup ----------------------------------------------------------------------------------------------
+
+    /**
+     * {@return what {@code action} returns; if it fails because cleanup has started meanwhile (the network refuses
+     * new ends once cleaned up), a {@link TestOver} instead}
+     */
+    <T> T whileRunning(String what, java.util.function.Supplier<T> action) {
+        if (cleanedUp) {
+            throw new TestOver(what);
+        }
+        try {
+            return action.get();
+        } catch (IllegalStateException e) {
+            if (cleanedUp) {
+                throw new TestOver(what);
+            }
+            throw e;
+        }
+    }
 
     /** {@return whether cleanup has started; loops in helper threads stop when it has} */
     public boolean isCleanedUp() {

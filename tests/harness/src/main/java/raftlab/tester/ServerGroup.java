@@ -139,15 +139,26 @@ public final class ServerGroup {
             if (slots[i].services != null) {
                 throw new IllegalStateException(serverName(i) + " is running; shutdownServer(" + i + ") first");
             }
-            next = slots[i].nextIncarnation(net, config, gid);
+            ServerSlot old = slots[i];
+            next = config.whileRunning("start " + serverName(i), () -> old.nextIncarnation(net, config, gid));
             slots[i] = next;
         }
         List<TestService> services = List.copyOf(start.start(next.ends, gid, i, next.saved));
         Server server = new Server();
         services.forEach(s -> s.rpcService().ifPresent(server::addService));
+        boolean over;
         synchronized (this) {
-            next.services = services;
-            net.addServer(serverName(i), server);
+            // Cleanup sets its flag before it kills the groups (killAll reads services under this lock): either it
+            // kills these services, or this sees the flag and kills them itself.
+            over = config.isCleanedUp();
+            if (!over) {
+                next.services = services;
+                net.addServer(serverName(i), server);
+            }
+        }
+        if (over) {
+            services.forEach(TestService::kill);
+            throw new TestOver("start " + serverName(i));
         }
         recordRestart(i);
     }

@@ -170,7 +170,8 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         // A thread of this test that dies of an exception fails the test now, with that exception as its headline,
         // instead of leaving it to run into a timeout or a vague check minutes later.
         Sim.threads().setListener(f -> {
-            if (f.generation() >= current.threadMark && current.failure() == null && !isEcho(f, current)) {
+            if (f.generation() >= current.threadMark && current.failure() == null && !isEcho(f, current)
+                    && !(f.error() instanceof TestOver)) {
                 String message = threadDied(f, current);
                 System.out.println("Fatal: " + message);
                 current.recordFailure(new AssertionFailedError(message, f.error()));
@@ -211,7 +212,37 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
-        proceed("test", invocation);
+        try {
+            proceed("test", invocation);
+        } catch (Throwable thrown) {
+            throw headline(thrown, run);
+        }
+    }
+
+    /**
+     * {@return what the test reports when its body threw {@code thrown}}: the failure another thread recorded first
+     * (a dying thread, a checker, the watchdog's time limit), with {@code thrown} suppressed under it, when
+     * {@code thrown} is only how the body was woken. Why: the tester interrupts the test thread to stop it, and if
+     * the thread is inside a student's clerk at that moment, what surfaces is the clerk's reaction to the interrupt
+     * (e.g. a {@code CancellationException}, "interrupted while re-sending a request"), which names no cause.
+     */
+    static Throwable headline(Throwable thrown, TestRun current) {
+        AssertionError recorded = current == null ? null : current.failure();
+        if (recorded == null || causedBy(thrown, recorded)) {
+            return thrown;
+        }
+        AssertionFailedError first = new AssertionFailedError(recorded.getMessage(), recorded);
+        first.addSuppressed(thrown);
+        return first;
+    }
+
+    private static boolean causedBy(Throwable thrown, Throwable recorded) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t == recorded) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -303,6 +334,9 @@ public final class TesterExtension implements BeforeEachCallback, AfterEachCallb
         boolean recordedReplaced = false;
         for (ThreadRegistry.Repeated r : Sim.threads().distinctFailuresSince(finished.threadMark)) {
             ThreadRegistry.Failure f = r.first();
+            if (f.error() instanceof TestOver) {
+                continue;         // a helper thread stopped because the test had ended: not a failure (TestOver)
+            }
             // A thread's death already failed the test at once (the listener); unless the test body reported it,
             // report it here again with its count of repeats.
             boolean heardAtOnce = recorded != null && recorded.getCause() == f.error();

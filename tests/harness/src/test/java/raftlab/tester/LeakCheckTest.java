@@ -185,7 +185,7 @@ class LeakCheckTest {
         }
     }
 
-    private static void join(Thread t) {
+    static void join(Thread t) {
         try {
             t.join();
         } catch (InterruptedException e) {
@@ -194,7 +194,7 @@ class LeakCheckTest {
     }
 
     /** Just enough of JUnit's context for the extension's callbacks. */
-    private static ExtensionContext fakeContext() {
+    static ExtensionContext fakeContext() {
         return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
                 new Class<?>[] {ExtensionContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getTestMethod", "getExecutionException" -> Optional.empty();

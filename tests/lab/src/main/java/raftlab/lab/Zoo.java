@@ -45,7 +45,7 @@ public final class Zoo {
     public static final String SUFFIX = ".mutant";
     /** Header keys every mutant must have. */
     static final List<String> REQUIRED = List.of("name", "part", "class", "bug", "violates", "tests");
-    private static final Set<String> PARTS = Set.of("3A", "3B", "3C", "3D", "4A", "4B", "4C");
+    private static final Set<String> PARTS = Set.of("2", "3A", "3B", "3C", "3D", "4A", "4B", "4C", "5A", "5B", "5C");
 
     private Zoo() {}
 

@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import raftlab.kvsrv.Clerk;
-import raftlab.kvsrv.Err;
-import raftlab.kvsrv.KvsrvRpc.GetReply;
 import raftlab.labrpc.sim.Sim;
+import raftlab.linearizability.kv.Err;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.kv.ClientResult;
 import raftlab.tester.kvsrv.KvsrvClerk;
@@ -48,9 +47,9 @@ class Lock2Test {
         }
     }
 
-    private ClientResult oneClient(int me, KvsrvClerk tck, CountDownLatch done) {
-        Clerk ck = tck.clerk();
-        Lock lk = new Lock(ck, "l");
+    private ClientResult oneClient(int me, KvsrvClerk ck, CountDownLatch done) {
+        Lock lk = new Lock(ck.clerk(), "l");   // the student's lock on the student's clerk; the witness key's calls
+                                               // below go through the same clerk, unrecorded
         ck.put("l0", "", 0);
         for (int i = 1; true; i++) {
             if (done.getCount() == 0) {
@@ -59,7 +58,7 @@ class Lock2Test {
 
             lk.acquire();
 
-            GetReply r = ck.get("l0");
+            GetResult r = ck.get("l0");
             if (r.err() != Err.OK) {
                 throw ts.fatalf("%d: get failed %s", me, r.err());
             }

@@ -11,6 +11,7 @@ import raftlab.linearizability.VerboseResult;
 import raftlab.linearizability.kv.Err;
 import raftlab.linearizability.kv.KvInput;
 import raftlab.linearizability.kv.KvOutput;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.linearizability.kv.VersionedKvModel;
 import raftlab.linearizability.view.Visualization;
 import raftlab.tester.Config;
@@ -23,10 +24,8 @@ import raftlab.tester.TimelineEvent;
  * draw the harness's annotations (partitions, crashes, checker results) next to them. The history is never reset
  * within a test: every check covers everything recorded so far.
  *
- * <p>Lab 2's, Lab 4's and Lab 5's harnesses record through it; their clerks have different reply and error types,
- * so the recording methods take the reply's fields, with the error as the checker's {@link Err}: each harness maps
- * its lab's error type to it with an exhaustive switch, so that a value added to a lab's type cannot slip through
- * unmapped.
+ * <p>The three KV testers (Labs 2, 4 and 5) record through {@link KvClients}, whose clerks
+ * ({@link VersionedKvClerk}) already answer in the checker's types.
  */
 public final class KvHistory {
 
@@ -49,15 +48,14 @@ public final class KvHistory {
     }
 
     /**
-     * Records a Get by {@code client}, called at {@code call} and returned at {@code ret} (both from {@link #now()}).
-     *
-     * @param err what the clerk returned, as the checker's error value
+     * Records a Get by {@code client} that returned {@code reply}, called at {@code call} and returned at {@code ret}
+     * (both from {@link #now()}).
      */
-    public void recordGet(int client, String key, long call, String value, long version, Err err, long ret) {
-        add(new Operation<>(client, new KvInput.Get(key), call, new KvOutput.GetResult(value, version, err), ret));
+    public void recordGet(int client, String key, long call, GetResult reply, long ret) {
+        add(new Operation<>(client, new KvInput.Get(key), call, reply, ret));
     }
 
-    /** Records a Put by {@code client}; see {@link #recordGet(int, String, long, String, long, Err, long)}. */
+    /** Records a Put by {@code client} that returned {@code err}; see {@link #recordGet}. */
     public void recordPut(int client, String key, String value, long version, long call, Err err, long ret) {
         add(new Operation<>(client, new KvInput.Put(key, value, version), call, new KvOutput.PutResult(err), ret));
     }

@@ -1,30 +1,28 @@
 package raftlab.tester.kv;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-import raftlab.kvraft.Clerk;
-import raftlab.kvraft.Err;
 import raftlab.kvraft.KVServer;
-import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
+import raftlab.linearizability.kv.Err;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.raft.Raft;
 import raftlab.tester.Config;
 import raftlab.tester.ServerGroup;
 import raftlab.tester.TestService;
+import raftlab.tester.TestThreads;
 import raftlab.tester.TesterExtension;
 
 /**
  * One KV test (MIT's {@code kvraft1/test.go} on top of {@code kvtest1}): a group of {@link KVServer}s, test clerks
- * whose operations are recorded in a {@link KvHistory}, and the helpers and generic bodies the KV tests are written
- * in. {@link #make} prints the test's title at once, as MIT's {@code MakeTest} does.
+ * whose operations are recorded in a {@link KvHistory} (through {@link KvClients}, the helpers Labs 2, 4 and 5
+ * share), and the helpers and generic bodies the KV tests are written in. {@link #make} prints the test's title
+ * at once, as MIT's {@code MakeTest} does.
  *
  * <p>Threads the harness starts for a test (clients, the partitioner) are tracked; the test class calls
  * {@link #stopBackground()} after each test so that none outlives it.
@@ -34,11 +32,10 @@ public final class KvTest {
     /** MIT's {@code ElectionTimeout}. */
     public static final long ELECTION_TIMEOUT = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Config config;
     private final ServerGroup g;
-    private final KvHistory history;
+    private final TestThreads threads = new TestThreads();
+    private final KvClients clients;
     private final String part;
     private final int nclients;
     private final int nservers;
@@ -47,7 +44,6 @@ public final class KvTest {
     private final int maxraftstate;
     private final boolean randomkeys;
     private final KVServer[] servers;                             // guarded by this
-    private final List<Thread> background = new ArrayList<>();   // guarded by this
 
     private KvTest(TesterExtension tester, String part, int nclients, int nservers, boolean reliable, boolean crash,
                    boolean partitions, int maxraftstate, boolean randomkeys) {
@@ -61,7 +57,7 @@ public final class KvTest {
         this.servers = new KVServer[nservers];
         this.config = tester.makeConfig(nservers, reliable, this::startKVServer);
         this.g = config.group(Config.GRP0);
-        this.history = new KvHistory(config);
+        this.clients = new KvClients(config, threads);
     }
 
     /**
@@ -154,34 +150,18 @@ public final class KvTest {
 
     /**
      * Runs {@code body} on a tracked thread. An interruption by {@link #stopBackground()} (a clerk then throws
-     * {@link CancellationException}) ends it quietly.
+     * {@link java.util.concurrent.CancellationException}) ends it quietly.
      */
     public Thread go(String name, Runnable body) {
-        Thread t = Sim.go(name, () -> {
-            try {
-                body.run();
-            } catch (CancellationException e) {
-                if (!Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-            }
-        });
-        synchronized (this) {
-            background.add(t);
-        }
-        return t;
+        return threads.go(name, body);
     }
 
     /** Interrupts the test's threads still running; the test class calls it after each test. */
     public void stopBackground() {
-        List<Thread> threads;
-        synchronized (this) {
-            threads = List.copyOf(background);
-        }
-        threads.forEach(Thread::interrupt);
+        threads.stopAll();
     }
 
-    // ---- clerks and recorded operations -----------------------------------------------------------------------
+    // ---- clerks and recorded operations (shared with Labs 2 and 5: KvClients) ----------------------------------
 
     /** {@return a clerk that can reach every server} */
     public KvClerk makeClerk() {
@@ -203,34 +183,18 @@ public final class KvTest {
     }
 
     /** A recorded Get by client {@code cli}. */
-    public GetReply get(KvClerk ck, String key, int cli) {
-        long call = history.now();
-        GetReply reply = ck.clerk().get(key);
-        long ret = history.now();
-        config.op();
-        history.recordGet(cli, key, call, reply.value(), reply.version(), checkerErr(reply.err()), ret);
-        return reply;
+    public GetResult get(KvClerk ck, String key, int cli) {
+        return clients.get(ck, key, cli);
     }
 
     /** A recorded Put by client {@code cli}. */
     public Err put(KvClerk ck, String key, String value, long version, int cli) {
-        long call = history.now();
-        Err err = ck.clerk().put(key, value, version);
-        long ret = history.now();
-        config.op();
-        history.recordPut(cli, key, value, version, call, checkerErr(err), ret);
-        return err;
+        return clients.put(ck, key, value, version, cli);
     }
 
     /** Fails the test unless a recorded Get of {@code key} returns OK with exactly {@code value} and {@code version}. */
     public void checkGet(KvClerk ck, String key, String value, long version) {
-        GetReply r = get(ck, key, 0);
-        if (r.err() != Err.OK) {
-            throw fatalf("Get(%s) returns error = %s", key, r.err());
-        }
-        if (!r.value().equals(value) || r.version() != version) {
-            throw fatalf("Get(%s) returns (%s, %d) != (%s, %d)", key, r.value(), r.version(), value, version);
-        }
+        clients.checkGet(ck, key, value, version);
     }
 
     /**
@@ -238,115 +202,20 @@ public final class KvTest {
      * the key has after the successful Put.
      */
     public long putAtLeastOnce(KvClerk ck, String key, String value, long ver, int me) {
-        while (true) {
-            Err err = put(ck, key, value, ver, me);
-            if (err == Err.OK) {
-                return ver + 1;
-            }
-            if (err == Err.ErrMaybe || err == Err.ErrVersion) {
-                ver++;
-            } else if (ver != 0) {
-                // ErrNoKey with version 0 cannot happen; with another version it is a bug
-                throw fatalf("Put %s ver %d err %s", key, ver, err);
-            }
-            config.checkpoint();
-        }
+        return clients.putAtLeastOnce(ck, key, value, ver, me);
     }
 
-    /**
-     * One client's Put of the JSON value {@code {Id: me, V: ver}} at version {@code ver}, followed by a Get that
-     * checks it: returns the key's version as read, and whether the Put returned OK. Loops while the Put returns
-     * ErrVersion (another client got there first).
-     */
-    public OnePut onePut(int me, KvClerk ck, String key, long ver) {
-        while (true) {
-            Err err = put(ck, key, String.format("{\"Id\":%d,\"V\":%d}", me, ver), ver, me);
-            if (!(err == Err.OK || err == Err.ErrVersion || err == Err.ErrMaybe)) {
-                throw fatalf("Wrong error %s", err);
-            }
-            long[] entry = new long[2];
-            long ver0 = getJson(ck, key, me, entry);
-            if (err == Err.OK && ver0 == ver + 1) {        // my put?
-                if (entry[0] != me && entry[1] != ver) {
-                    throw fatalf("Wrong value {%d %d}", entry[0], entry[1]);
-                }
-            }
-            ver = ver0;
-            if (err == Err.OK || err == Err.ErrMaybe) {
-                return new OnePut(ver, err == Err.OK);
-            }
-            config.checkpoint();
-        }
-    }
-
-    /** What {@link #onePut} returns: the version read back, and whether the Put returned OK. */
-    public record OnePut(long version, boolean ok) {}
-
-    /** A recorded Get whose value must be a JSON {@code {Id, V}}; fills {@code entry} and returns the version. */
-    private long getJson(KvClerk ck, String key, int me, long[] entry) {
-        GetReply r = get(ck, key, me);
-        if (r.err() != Err.OK) {
-            throw fatalf("%d Get %s err %s", me, key, r.err());
-        }
-        try {
-            JsonNode node = JSON.readTree(r.value());
-            entry[0] = node.get("Id").asLong();
-            entry[1] = node.get("V").asLong();
-        } catch (Exception e) {
-            throw fatalf("Unmarshal err %d: %s", r.version(), e);
-        }
-        return r.version();
-    }
-
-    /** A client of {@link #spawnClientsAndWait}: runs on its own clerk until {@code done} opens. */
-    @FunctionalInterface
-    public interface ClientBody {
-        ClientResult run(int cli, KvClerk ck, CountDownLatch done);
-    }
-
-    /** MIT's {@code OneClientPut}: {@link #onePut} on {@code keys[0]} (or a random key) until done. */
+    /** MIT's {@code OneClientPut}: {@link KvClients#onePut} on {@code keys[0]} (or a random key) until done. */
     public ClientResult oneClientPut(int cli, KvClerk ck, List<String> keys, CountDownLatch done) {
-        int nOk = 0;
-        int nMaybe = 0;
-        java.util.Map<String, Long> verm = new java.util.HashMap<>();
-        keys.forEach(k -> verm.put(k, 0L));
-        while (done.getCount() > 0) {
-            String k = randomkeys ? keys.get(config.random().nextInt(keys.size())) : keys.get(0);
-            OnePut r = onePut(cli, ck, k, verm.get(k));
-            verm.put(k, r.version());
-            if (r.ok()) {
-                nOk++;
-            } else {
-                nMaybe++;
-            }
-        }
-        return new ClientResult(nOk, nMaybe);
+        return clients.oneClientPut(cli, ck, keys, done, randomkeys);
     }
 
     /**
      * Runs {@code n} clients, each on a new clerk, for {@code millis}, then tells them to stop and collects their
      * results. A client notices the signal between operations.
      */
-    public List<ClientResult> spawnClientsAndWait(int n, long millis, ClientBody body) {
-        CountDownLatch done = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(n);
-        ClientResult[] results = new ClientResult[n];
-        for (int cli = 0; cli < n; cli++) {
-            int me = cli;
-            go("client-" + cli, () -> {
-                KvClerk ck = makeClerk();
-                results[me] = body.run(me, ck, done);
-                deleteClerk(ck);
-                finished.countDown();
-            });
-        }
-        sleep(millis);
-        done.countDown();
-        while (!Sim.await(finished, 100)) {
-            config.checkpoint();
-        }
-        config.checkpoint();
-        return List.of(results);
+    public List<ClientResult> spawnClientsAndWait(int n, long millis, KvClients.ClientBody<KvClerk> body) {
+        return clients.spawnClientsAndWait(n, millis, this::makeClerk, this::deleteClerk, body);
     }
 
     /**
@@ -355,28 +224,17 @@ public final class KvTest {
      */
     public ClientResult checkPutConcurrent(KvClerk ck, String key, List<ClientResult> rs, ClientResult res,
                                            boolean reliable) {
-        long ver0 = getJson(ck, key, -1, new long[2]);
-        for (ClientResult r : rs) {
-            res = res.plus(r);
-        }
-        if (reliable) {
-            if (ver0 != res.nOk()) {
-                throw fatalf("Reliable: Wrong number of puts: server %d clnts %s", ver0, res);
-            }
-        } else if (ver0 > res.nOk() + res.nMaybe()) {
-            throw fatalf("Unreliable: Wrong number of puts: server %d clnts %s", ver0, res);
-        }
-        return res;
+        return clients.checkPutConcurrent(ck, key, rs, res, reliable);
     }
 
     /** {@return {@code "k0"} … {@code "k(n-1)"}} */
     public static List<String> makeKeys(int n) {
-        return IntStream.range(0, n).mapToObj(i -> "k" + i).toList();
+        return KvClients.makeKeys(n);
     }
 
     /** Checks the whole history so far for linearizability; see {@link KvHistory#check()}. */
     public void checkLinearizable() {
-        history.check();
+        clients.checkLinearizable();
     }
 
     // ---- the partitioner --------------------------------------------------------------------------------------
@@ -424,7 +282,7 @@ public final class KvTest {
     // ---- the generic bodies -----------------------------------------------------------------------------------
 
     /**
-     * MIT's {@code GenericTest}: three iterations of one second of clients (each doing {@link #onePut} on one key or
+     * MIT's {@code GenericTest}: three iterations of one second of clients (each doing {@link KvClients#onePut} on one key or
      * on random keys), with the partitioner running if partitions are on; after each, the Put count check (one key
      * only), the linearizability check of everything so far, healing, a crash and restart of every server if crashes
      * are on, and the log-size (snapshots on) or snapshot-size (snapshots off) check.
@@ -515,8 +373,7 @@ public final class KvTest {
      */
     public void genericTestSpeed() {
         final int numOps = 1000;
-        KvClerk ck = makeClerk();
-        Clerk clerk = ck.clerk();
+        KvClerk clerk = makeClerk();   // calls through the adapter: neither recorded nor counted
 
         // wait until the first op completes, so we know a leader is elected and the servers are ready
         clerk.get("x");
@@ -530,7 +387,7 @@ public final class KvTest {
         }
         long dur = Sim.nanoTime() - start;
 
-        GetReply r = clerk.get("k");
+        GetResult r = clerk.get("k");
         if (r.err() != Err.OK) {
             throw fatalf("Get err %s", r.err());
         }
@@ -546,19 +403,5 @@ public final class KvTest {
         if (perOpMs > timePerOpMs) {
             throw fatalf("Operations completed too slowly %.3fms/op > %.3fms/op", perOpMs, timePerOpMs);
         }
-    }
-
-    /**
-     * Lab 4's error value as the checker's. An exhaustive switch, not a lookup by name: a value added to Lab 4's
-     * type fails to compile here until someone decides what the checker should make of it.
-     */
-    static raftlab.linearizability.kv.Err checkerErr(Err err) {
-        return switch (err) {
-            case OK -> raftlab.linearizability.kv.Err.OK;
-            case ErrNoKey -> raftlab.linearizability.kv.Err.ErrNoKey;
-            case ErrVersion -> raftlab.linearizability.kv.Err.ErrVersion;
-            case ErrMaybe -> raftlab.linearizability.kv.Err.ErrMaybe;
-            case ErrWrongLeader -> raftlab.linearizability.kv.Err.ErrWrongLeader;
-        };
     }
 }

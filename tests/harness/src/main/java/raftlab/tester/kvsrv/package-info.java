@@ -6,9 +6,10 @@
  * <ul>
  *   <li>{@link raftlab.tester.kvsrv.KvsrvTest} — one Lab 2 test: the server, clerks, recorded operations,
  *       helpers;</li>
- *   <li>{@link raftlab.tester.kvsrv.KvsrvClerk} — a clerk with its own client end;</li>
+ *   <li>{@link raftlab.tester.kvsrv.KvsrvClerk} — a clerk with its own client end (Lab 2's adapter);</li>
  *   <li>{@link raftlab.tester.kvsrv.LiveHeap} — live heap bytes after forced collections, for the memory test.</li>
  * </ul>
- * The recorded history and its check are Lab 4's ({@link raftlab.tester.kv.KvHistory}, MIT's versioned KV model).
+ * The helpers, the recorded history and its check are those Labs 2, 4 and 5 share ({@link raftlab.tester.kv.KvClients},
+ * {@link raftlab.tester.kv.KvHistory}, MIT's versioned KV model).
  */
 package raftlab.tester.kvsrv;

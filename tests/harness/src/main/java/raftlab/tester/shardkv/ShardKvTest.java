@@ -1,7 +1,5 @@
 package raftlab.tester.shardkv;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,25 +11,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvsrv.KVServer;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.Sim;
+import raftlab.linearizability.kv.Err;
+import raftlab.linearizability.kv.KvOutput.GetResult;
 import raftlab.raft.Raft;
 import raftlab.shardkv.Clerk;
 import raftlab.shardkv.shardcfg.ShardConfig;
 import raftlab.shardkv.shardctrler.ShardCtrler;
-import raftlab.shardkv.shardgrp.Err;
 import raftlab.shardkv.shardgrp.ShardGrpServer;
-import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.tester.Client;
 import raftlab.tester.Config;
 import raftlab.tester.ServerGroup;
 import raftlab.tester.TestService;
+import raftlab.tester.TestThreads;
 import raftlab.tester.TesterExtension;
 import raftlab.tester.kv.ClientResult;
-import raftlab.tester.kv.KvHistory;
-import raftlab.tester.kv.KvTest;
+import raftlab.tester.kv.KvClients;
+import raftlab.tester.kv.VersionedKvClerk;
 
 /**
  * One Lab 5 test (MIT's {@code shardkv1/test.go} on top of {@code kvtest1}): group 0 is the configuration store (one
@@ -54,22 +54,20 @@ public final class ShardKvTest {
     /** Keys of the tests: {@code k0} ... {@code k59}. */
     public static final int NKEYS = 5 * ShardConfig.NSHARDS;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Config config;
-    private final KvHistory history;
+    private final TestThreads threads = new TestThreads();
+    private final KvClients clients;
     private final boolean partition;
     private final int maxraftstate;
     private final AtomicInteger ngid = new AtomicInteger(ShardConfig.GID1 + 1);
     private final Map<Integer, ShardGrpServer[]> servers = new HashMap<>();   // guarded by this
-    private final List<Thread> background = new ArrayList<>();                // guarded by this
     private ShardCtrler sck;
 
     private ShardKvTest(TesterExtension tester, boolean reliable, boolean partition, int maxraftstate) {
         this.partition = partition;
         this.maxraftstate = maxraftstate;
         this.config = tester.makeConfig(1, reliable, ShardKvTest::startKVServer);
-        this.history = new KvHistory(config);
+        this.clients = new KvClients(config, threads);
     }
 
     /** {@return MIT's {@code MakeTestMaxRaft}: prints {@code part (reliable network)...}} */
@@ -142,28 +140,12 @@ public final class ShardKvTest {
      * {@link CancellationException}) ends it quietly.
      */
     public Thread go(String name, Runnable body) {
-        Thread t = Sim.go(name, () -> {
-            try {
-                body.run();
-            } catch (CancellationException e) {
-                if (!Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-            }
-        });
-        synchronized (this) {
-            background.add(t);
-        }
-        return t;
+        return threads.go(name, body);
     }
 
     /** Interrupts the test's threads still running; the test class calls it after each test. */
     public void stopBackground() {
-        List<Thread> threads;
-        synchronized (this) {
-            threads = List.copyOf(background);
-        }
-        threads.forEach(Thread::interrupt);
+        threads.stopAll();
     }
 
     // ---- controllers, clerks, groups ------------------------------------------------------------------------
@@ -187,8 +169,38 @@ public final class ShardKvTest {
         return sck;
     }
 
-    /** A test clerk: the student's clerk and the client it talks through. */
-    public record TestClerk(Clerk clerk, Client clnt) {}
+    /**
+     * A test clerk: the student's clerk and the client it talks through. It is Lab 5's {@link VersionedKvClerk}
+     * adapter: its {@link #get} and {@link #put} call the student's clerk and map the student's error values to the
+     * checker's in {@link #err}.
+     */
+    public record TestClerk(Clerk clerk, Client clnt) implements VersionedKvClerk {
+
+        /** The student's Get, unrecorded, in the checker's types. */
+        @Override
+        public GetResult get(String key) {
+            GetReply r = clerk.get(key);
+            return new GetResult(r.value(), r.version(), err(r.err()));
+        }
+
+        /** The student's Put, unrecorded, with the checker's error. */
+        @Override
+        public Err put(String key, String value, long version) {
+            return err(clerk.put(key, value, version));
+        }
+
+        /** Lab 5's error values as the checker's: the one place they are mapped. */
+        private static Err err(raftlab.rsm.Err err) {
+            return switch (err) {
+                case OK -> Err.OK;
+                case ErrNoKey -> Err.ErrNoKey;
+                case ErrVersion -> Err.ErrVersion;
+                case ErrMaybe -> Err.ErrMaybe;
+                case ErrWrongLeader -> Err.ErrWrongLeader;
+                case ErrWrongGroup -> Err.ErrWrongGroup;
+            };
+        }
+    }
 
     /** {@return a new clerk on a new client, with a new controller on a client of its own} */
     public TestClerk makeClerk() {
@@ -338,37 +350,21 @@ public final class ShardKvTest {
         return -1;
     }
 
-    // ---- recorded operations ----------------------------------------------------------------------------------
+    // ---- recorded operations (shared with Labs 2 and 4: KvClients) -------------------------------------------
 
     /** A recorded Get by client {@code cli}. */
-    public GetReply get(TestClerk ck, String key, int cli) {
-        long call = history.now();
-        GetReply reply = ck.clerk().get(key);
-        long ret = history.now();
-        config.op();
-        history.recordGet(cli, key, call, reply.value(), reply.version(), checkerErr(reply.err()), ret);
-        return reply;
+    public GetResult get(TestClerk ck, String key, int cli) {
+        return clients.get(ck, key, cli);
     }
 
     /** A recorded Put by client {@code cli}. */
     public Err put(TestClerk ck, String key, String value, long version, int cli) {
-        long call = history.now();
-        Err err = ck.clerk().put(key, value, version);
-        long ret = history.now();
-        config.op();
-        history.recordPut(cli, key, value, version, call, checkerErr(err), ret);
-        return err;
+        return clients.put(ck, key, value, version, cli);
     }
 
     /** Fails the test unless a recorded Get of {@code key} returns OK with exactly {@code value} and {@code version}. */
     public void checkGet(TestClerk ck, String key, String value, long version) {
-        GetReply r = get(ck, key, 0);
-        if (r.err() != Err.OK) {
-            throw fatalf("Get(%s) returns error = %s", key, r.err());
-        }
-        if (!r.value().equals(value) || r.version() != version) {
-            throw fatalf("Get(%s) returns (%s, %d) != (%s, %d)", key, r.value(), r.version(), value, version);
-        }
+        clients.checkGet(ck, key, value, version);
     }
 
     /** {@code CheckGet} of every key at version 1. */
@@ -388,15 +384,15 @@ public final class ShardKvTest {
 
     /**
      * MIT's {@code SpreadPutsSize}: a direct Put of a random value of {@code valsz} characters to each of
-     * {@code k0}...{@code k(n-1)} (results ignored), then a recorded check of each at version 1.
+     * {@code k0}...{@code k(n-1)} (results ignored, not recorded), then a recorded check of each at version 1.
      */
     public KeysValues spreadPutsSize(TestClerk ck, int n, int valsz) {
-        List<String> keys = KvTest.makeKeys(n);
+        List<String> keys = KvClients.makeKeys(n);
         List<String> values = new ArrayList<>();
         for (String key : keys) {
             String value = config.randstring(valsz);
             values.add(value);
-            ck.clerk().put(key, value, 0);
+            ck.put(key, value, 0);
         }
         checkGets(ck, keys, values);
         return new KeysValues(keys, values);
@@ -404,60 +400,14 @@ public final class ShardKvTest {
 
     /** Checks the whole history so far for linearizability (1 s limit; a time-out passes). */
     public void checkPorcupine() {
-        history.check();
+        clients.checkLinearizable();
     }
 
     // ---- concurrent clients -----------------------------------------------------------------------------------
 
-    /** MIT's {@code OneClientPut}: {@link #onePut} on {@code keys[0]} (random keys are off in Lab 5) until done. */
+    /** MIT's {@code OneClientPut}: {@link KvClients#onePut} on {@code keys[0]} (random keys are off in Lab 5). */
     public ClientResult oneClientPut(int cli, TestClerk ck, List<String> keys, CountDownLatch done) {
-        int nOk = 0;
-        int nMaybe = 0;
-        long ver = 0;
-        while (done.getCount() > 0) {
-            long[] r = onePut(cli, ck, keys.get(0), ver);
-            ver = r[0];
-            if (r[1] == 1) {
-                nOk++;
-            } else {
-                nMaybe++;
-            }
-            config.checkpoint();
-        }
-        return new ClientResult(nOk, nMaybe);
-    }
-
-    /** MIT's {@code OnePut}; returns {version read back, 1 if the Put returned OK}. */
-    private long[] onePut(int me, TestClerk ck, String key, long ver) {
-        while (true) {
-            Err err = put(ck, key, String.format("{\"Id\":%d,\"V\":%d}", me, ver), ver, me);
-            if (!(err == Err.OK || err == Err.ErrVersion || err == Err.ErrMaybe)) {
-                throw fatalf("Wrong error %s", err);
-            }
-            GetReply r = get(ck, key, me);
-            if (r.err() != Err.OK) {
-                throw fatalf("%d: Get %s err %s", me, key, r.err());
-            }
-            long id;
-            long v;
-            try {
-                JsonNode node = JSON.readTree(r.value());
-                id = node.get("Id").asLong();
-                v = node.get("V").asLong();
-            } catch (Exception e) {
-                throw fatalf("Unmarshal err %d: %s", r.version(), e);
-            }
-            if (err == Err.OK && r.version() == ver + 1) {   // my put?
-                if (id != me && v != ver) {
-                    throw fatalf("Wrong value {%d %d}", id, v);
-                }
-            }
-            ver = r.version();
-            if (err == Err.OK || err == Err.ErrMaybe) {
-                return new long[] {ver, err == Err.OK ? 1 : 0};
-            }
-            config.checkpoint();
-        }
+        return clients.oneClientPut(cli, ck, keys, done, false);
     }
 
     /**
@@ -465,25 +415,8 @@ public final class ShardKvTest {
      * {@code millis}; then tells them to stop and waits for them.
      */
     public List<ClientResult> spawnClientsAndWait(int n, long millis, List<String> keys) {
-        CountDownLatch done = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(n);
-        ClientResult[] results = new ClientResult[n];
-        for (int cli = 0; cli < n; cli++) {
-            int me = cli;
-            go("client-" + cli, () -> {
-                TestClerk ck = makeClerk();
-                results[me] = oneClientPut(me, ck, keys, done);
-                deleteClerk(ck);
-                finished.countDown();
-            });
-        }
-        sleep(millis);
-        done.countDown();
-        while (!Sim.await(finished, 100)) {
-            config.checkpoint();
-        }
-        config.checkpoint();
-        return List.of(results);
+        return clients.spawnClientsAndWait(n, millis, this::makeClerk, this::deleteClerk,
+                (me, ck, done) -> oneClientPut(me, ck, keys, done));
     }
 
     // ---- controller failures (5B, 5C) ----------------------------------------------------------------------------
@@ -688,20 +621,5 @@ public final class ShardKvTest {
         }
 
         startGroup(down);
-    }
-
-    /**
-     * Lab 5's error value as the checker's. An exhaustive switch, not a lookup by name: a value added to Lab 5's
-     * type fails to compile here until someone decides what the checker should make of it.
-     */
-    static raftlab.linearizability.kv.Err checkerErr(Err err) {
-        return switch (err) {
-            case OK -> raftlab.linearizability.kv.Err.OK;
-            case ErrNoKey -> raftlab.linearizability.kv.Err.ErrNoKey;
-            case ErrVersion -> raftlab.linearizability.kv.Err.ErrVersion;
-            case ErrMaybe -> raftlab.linearizability.kv.Err.ErrMaybe;
-            case ErrWrongLeader -> raftlab.linearizability.kv.Err.ErrWrongLeader;
-            case ErrWrongGroup -> raftlab.linearizability.kv.Err.ErrWrongGroup;
-        };
     }
 }

@@ -9,7 +9,6 @@ import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
-import raftlab.rsm.Err;
 import raftlab.rsm.Rsm;
 import raftlab.rsm.SubmitResult;
 
@@ -24,17 +23,17 @@ public final class LocalReadServerFactory implements ServerFactory {
     @Override
     public Started start(List<ClientEnd> ends, int me, Persister persister, int maxRaftState) {
         KvStore store = new KvStore();
-        Rsm rsm = Rsm.make(ends, me, persister, maxRaftState, store);
+        Rsm<KvRpc.Request, KvRpc.Reply> rsm = Rsm.make(ends, me, persister, maxRaftState, store);
         return new Started(new LocalReadKvServer(rsm, store), rsm.raft(), rsm.raft()::kill);
     }
 
     /** Puts go through Raft; gets read the local store directly (the bug). */
     public static final class LocalReadKvServer {
 
-        private final Rsm rsm;
+        private final Rsm<KvRpc.Request, KvRpc.Reply> rsm;
         private final KvStore store;
 
-        LocalReadKvServer(Rsm rsm, KvStore store) {
+        LocalReadKvServer(Rsm<KvRpc.Request, KvRpc.Reply> rsm, KvStore store) {
             this.rsm = rsm;
             this.store = store;
         }
@@ -46,8 +45,8 @@ public final class LocalReadServerFactory implements ServerFactory {
 
         @Rpc
         public PutReply put(PutArgs args) {
-            SubmitResult r = rsm.submit(args);
-            return r.ok() ? (PutReply) r.result() : new PutReply(Err.ErrWrongLeader);
+            return rsm.submit(args) instanceof SubmitResult.Applied(var reply)
+                    ? (PutReply) reply : new PutReply(Err.ErrWrongLeader);
         }
     }
 }

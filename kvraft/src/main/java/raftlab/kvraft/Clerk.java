@@ -6,7 +6,6 @@ import raftlab.kvraft.KvRpc.GetArgs;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.labrpc.net.ClientEnd;
-import raftlab.rsm.Err;
 //+solution
 import java.util.Optional;
 import java.util.concurrent.CancellationException;

@@ -9,7 +9,6 @@ import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
 import raftlab.raft.Raft;
-import raftlab.rsm.Err;
 import raftlab.rsm.Rsm;
 //+solution
 import raftlab.rsm.SubmitResult;
@@ -25,7 +24,7 @@ import raftlab.rsm.SubmitResult;
  */
 public final class KVServer {
 
-    private final Rsm rsm;
+    private final Rsm<KvRpc.Request, KvRpc.Reply> rsm;
     // Your data here (4B).
 
     private KVServer(List<ClientEnd> servers, int me, Persister persister, int maxraftstate) {
@@ -60,8 +59,10 @@ public final class KVServer {
     public GetReply get(GetArgs args) {
         // Your code here (4B).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (GetReply) r.result() : new GetReply("", 0, Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (GetReply) reply;
+            case SubmitResult.WrongLeader() -> new GetReply("", 0, Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new GetReply("", 0, Err.ErrWrongLeader);
@@ -73,8 +74,10 @@ public final class KVServer {
     public PutReply put(PutArgs args) {
         // Your code here (4B).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (PutReply) r.result() : new PutReply(Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (PutReply) reply;
+            case SubmitResult.WrongLeader() -> new PutReply(Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new PutReply(Err.ErrWrongLeader);

@@ -2,7 +2,6 @@ package raftlab.kvraft;
 
 import java.util.Objects;
 import raftlab.labrpc.net.RpcMethod;
-import raftlab.rsm.Err;
 
 /**
  * The key/value service's RPCs: {@code KVServer.get} and {@code KVServer.put}, with their arguments and replies as
@@ -19,11 +18,18 @@ public final class KvRpc {
     /** {@code KVServer.put}: write a key, if its version matches. */
     public static final RpcMethod<PutArgs, PutReply> PUT = RpcMethod.of("KVServer.put", PutArgs.class, PutReply.class);
 
-    /** An operation on the store: what {@link KVServer} puts in the log. */
+    /** An operation on the store: what {@link KVServer} puts in the log, and the store's command type. */
     public sealed interface Request permits GetArgs, PutArgs {
 
         /** {@return the key the operation is about} */
         String key();
+    }
+
+    /** The store's answer to a {@link Request}: a {@link GetReply} to a Get, a {@link PutReply} to a Put. */
+    public sealed interface Reply permits GetReply, PutReply {
+
+        /** {@return the outcome} */
+        Err err();
     }
 
     /** Read {@code key}. */
@@ -41,7 +47,7 @@ public final class KvRpc {
      * @param version the key's version; 0 unless {@code err} is OK
      * @param err     {@code OK}, {@code ErrNoKey}, or {@code ErrWrongLeader} (from a server that cannot answer)
      */
-    public record GetReply(String value, long version, Err err) {
+    public record GetReply(String value, long version, Err err) implements Reply {
 
         public GetReply {
             Objects.requireNonNull(value, "GetReply: value is null");
@@ -72,7 +78,7 @@ public final class KvRpc {
      * @param err {@code OK}, {@code ErrVersion}, {@code ErrNoKey}, or {@code ErrWrongLeader}; the clerk also returns
      *            {@code ErrMaybe}, never a server
      */
-    public record PutReply(Err err) {
+    public record PutReply(Err err) implements Reply {
 
         public PutReply {
             Objects.requireNonNull(err, "PutReply: err is null");

@@ -4,7 +4,6 @@ import raftlab.kvraft.KvRpc.GetArgs;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 import raftlab.rsm.StateMachine;
 //+solution
 import java.util.HashMap;
@@ -23,7 +22,7 @@ import raftlab.labrpc.codec.Codec;
  *       {@code ErrNoKey} for a missing key.</li>
  * </ul>
  */
-final class KvStore implements StateMachine {
+final class KvStore implements StateMachine<KvRpc.Request, KvRpc.Reply> {
 
     // Your data here (4B).
     //+solution
@@ -37,19 +36,12 @@ final class KvStore implements StateMachine {
     private final Map<String, Versioned> data = new HashMap<>();
     //-solution
 
-    /**
-     * Applies one committed Get or Put and returns its reply ({@link GetReply} or {@link PutReply}).
-     *
-     * @throws IllegalArgumentException if {@code request} is not a {@link KvRpc.Request}
-     */
+    /** Applies one committed Get or Put and returns its reply: a {@link GetReply} or a {@link PutReply}. */
     @Override
-    public Object doOp(Object request) {
-        if (!(request instanceof KvRpc.Request op)) {
-            throw new IllegalArgumentException("KvStore.doOp: " + request + " is not a Get or a Put");
-        }
+    public KvRpc.Reply doOp(KvRpc.Request request) {
         // Your code here (4B).
         //+solution
-        return switch (op) {
+        return switch (request) {
             case GetArgs get -> {
                 Versioned v = data.get(get.key());
                 yield v == null ? new GetReply("", 0, Err.ErrNoKey) : new GetReply(v.value(), v.version(), Err.OK);

@@ -3,6 +3,8 @@
  *
  * <ul>
  *   <li>{@link raftlab.kvraft.KvRpc} — the RPC messages ({@code KVServer.get}, {@code KVServer.put}) as records;</li>
+ *   <li>{@link raftlab.kvraft.Err} — the service's error values (MIT's names); the RSM below knows none of them, it
+ *       only says whether an operation was applied;</li>
  *   <li>{@link raftlab.kvraft.KVServer} — one replica: the RPC handlers, which go through the RSM's log, and the
  *       state machine that the RSM applies operations to;</li>
  *   <li>{@link raftlab.kvraft.Clerk} — the client library: finds the leader, retries lost and rejected RPCs, and

@@ -22,7 +22,6 @@ import raftlab.labrpc.net.Server;
 import raftlab.labrpc.net.Service;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
-import raftlab.rsm.Err;
 
 /** The clerk's retry rules, against scripted "KVServer" stand-ins on a real simulated network. */
 @Timeout(20)

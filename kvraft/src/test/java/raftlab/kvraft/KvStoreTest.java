@@ -9,7 +9,6 @@ import raftlab.kvraft.KvRpc.GetArgs;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 
 /** The store's versioned semantics (MIT's kvsrv), applied directly: no Raft, no threads. */
 class KvStoreTest {
@@ -78,12 +77,6 @@ class KvStoreTest {
     void aSnapshotOfOneSmallKeyIsSmall() {
         put("x", "1", 0);
         assertThat(store.snapshot().length).isLessThan(500);
-    }
-
-    @Test
-    void somethingOtherThanAGetOrPutIsRejectedLoudly() {
-        assertThatThrownBy(() -> store.doOp("hello"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hello");
     }
 
     @Test

@@ -6,8 +6,8 @@ package raftlab.kvsrv;
  * returns {@link #ErrMaybe}.
  *
  * <p>MIT's {@code rpc} package also declares {@code ErrWrongLeader} and {@code ErrWrongGroup} for Labs 4 and 5; in
- * this kit those live in {@code raftlab.rsm.Err}, next to the RSM that answers them (this module depends on the
- * network only).
+ * this kit Lab 4's service has its own {@code raftlab.kvraft.Err} (with {@code ErrWrongLeader}) and Lab 5's its own
+ * {@code raftlab.shardkv.shardgrp.Err} (with both): this module depends on the network only.
  */
 public enum Err {
     /** Done: the Put was applied, or the Get found the key. */

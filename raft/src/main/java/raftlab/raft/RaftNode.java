@@ -7,12 +7,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 //+solution
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.concurrent.locks.Condition;
 import raftlab.labrpc.chan.ChannelClosedException;
 import raftlab.labrpc.codec.Codec;
 import raftlab.labrpc.log.Log;
 import raftlab.labrpc.log.Topic;
+import raftlab.labrpc.net.RpcMethod;
 import raftlab.raft.RaftMessage.AppendEntriesArgs;
 import raftlab.raft.RaftMessage.AppendEntriesReply;
 import raftlab.raft.RaftMessage.InstallSnapshotArgs;
@@ -37,7 +37,7 @@ import raftlab.raft.RaftMessage.RequestVoteReply;
  *   <li>Each time an entry is committed, send an {@link ApplyMsg.Command} on {@code applyCh}, in index order.</li>
  *   <li>The tester registers this object as service {@code "Raft"}: every {@code @Rpc public Reply name(Args)}
  *       method is a handler that other peers call with the typed names in {@link RaftMessage}, e.g.
- *       {@code peers.get(i).call(RaftMessage.REQUEST_VOTE, args)} (see {@link #sendRequestVote}).</li>
+ *       {@code peers.get(i).call(RaftMessage.REQUEST_VOTE, args)} (see {@code sendRequestVote}).</li>
  * </ul>
  *
  * <p>Rules of the kit: start threads with {@code Sim.go}, sleep with {@code Sim.sleep} or {@code Sim.await}, read the
@@ -47,11 +47,7 @@ import raftlab.raft.RaftMessage.RequestVoteReply;
 final class RaftNode implements Raft {
 
 //+solution
-    private static final int HEARTBEAT_MS = 100;              // at most 10 heartbeats per second per peer (3A)
-    private static final int PROBE_MS = 200;                  // re-send to a peer whose last RPC is still out
-    private static final int SILENT_MS = 1000;                // a peer not heard from for this long is probably down
-    private static final int SLOW_PROBE_MS = 300;             // so it gets 3 RPCs a second, yet a restarted peer
-                                                              // hears from me before its election timeout
+    // The heartbeat and probe intervals are in PeerProgress, with the rest of the per-peer pacing.
     private static final int ELECTION_TIMEOUT_MIN_MS = 350;   // several heartbeats, so a lost one is harmless
     private static final int ELECTION_TIMEOUT_SPREAD_MS = 300;
     private static final int LEADER_TICK_MS = 25;             // how often a leader checks who is due a heartbeat
@@ -93,17 +89,9 @@ final class RaftNode implements Raft {
     private int votes;                        // as candidate: votes received in currentTerm, mine included
     private CountDownLatch tickerWake = new CountDownLatch(1);   // cuts the ticker's current wait short
 
-    // Volatile state on leaders, reinitialized after election; plus the bookkeeping that keeps RPCs few.
-    private final int[] nextIndex;
-    private final int[] matchIndex;
-    private final int[] sentSeq;              // sequence number of the latest RPC to each peer (kept across terms)
-    private final boolean[] latestOut;        // whether that latest RPC is still unanswered
-    private final long[] lastSent;            // Sim.millis() of the last AppendEntries/InstallSnapshot to each peer
-    private final long[] lastHeard;           // Sim.millis() of the last reply from, or request by, each peer
-    private final int[] voteSeq;              // sequence number of the latest RequestVote to each peer
-    private final boolean[] voteOut;          // whether that latest RequestVote is still unanswered
-    private final long[] voteSentAt;          // and when it was sent
-    private final int[] commitSent;           // the leaderCommit carried by the last RPC to each peer
+    // Per peer: nextIndex and matchIndex (Figure 2, volatile state on leaders) and the bookkeeping that keeps RPCs
+    // few. My own slot holds only my matchIndex, for the commit rule.
+    private final PeerProgress[] progress;
 //-solution
 
     RaftNode(List<ClientEnd> peers, int me, Persister persister, Channel<ApplyMsg> applyCh) {
@@ -117,17 +105,10 @@ final class RaftNode implements Raft {
 
         // Your initialization code here (3A, 3B, 3C).
 //+solution
-        int n = peers.size();
-        nextIndex = new int[n];
-        matchIndex = new int[n];
-        sentSeq = new int[n];
-        latestOut = new boolean[n];
-        lastSent = new long[n];
-        lastHeard = new long[n];
-        voteSeq = new int[n];
-        voteOut = new boolean[n];
-        voteSentAt = new long[n];
-        commitSent = new int[n];
+        progress = new PeerProgress[peers.size()];
+        for (int peer = 0; peer < progress.length; peer++) {
+            progress[peer] = new PeerProgress();
+        }
 //-solution
 
         // initialize from state persisted before a crash
@@ -356,20 +337,22 @@ final class RaftNode implements Raft {
     }
 //-solution
 
-    /**
-     * Example code to send a RequestVote RPC to a peer. {@code server} is the index of the target peer in
-     * {@code peers}.
-     *
-     * <p>The call returns the reply, or empty if the network lost the request or the reply, or the peer is down or
-     * disconnected. A call to a dead peer can take up to 7 seconds to fail, so never make calls one after another in
-     * a loop: start one thread ({@code Sim.go}) per call. And never hold the lock during a call.
-     *
-     * <p>{@link RaftMessage#REQUEST_VOTE} names the handler ({@code "Raft.requestVote"}) and fixes the argument and
-     * reply types; {@link RaftMessage#APPEND_ENTRIES} and {@link RaftMessage#INSTALL_SNAPSHOT} name the others.
-     */
-    private Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
-        return peers.get(server).call(RaftMessage.REQUEST_VOTE, args);
-    }
+//+student
+//    /**
+//     * Example code to send a RequestVote RPC to a peer. {@code server} is the index of the target peer in
+//     * {@code peers}.
+//     *
+//     * <p>The call returns the reply, or empty if the network lost the request or the reply, or the peer is down or
+//     * disconnected. A call to a dead peer can take up to 7 seconds to fail, so never make calls one after another in
+//     * a loop: start one thread ({@code Sim.go}) per call. And never hold the lock during a call.
+//     *
+//     * <p>{@link RaftMessage#REQUEST_VOTE} names the handler ({@code "Raft.requestVote"}) and fixes the argument and
+//     * reply types; {@link RaftMessage#APPEND_ENTRIES} and {@link RaftMessage#INSTALL_SNAPSHOT} name the others.
+//     */
+//    private Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
+//        return peers.get(server).call(RaftMessage.REQUEST_VOTE, args);
+//    }
+//-student
 
     /**
      * The service using Raft (e.g. a k/v server) wants to start agreement on the next command to be appended to
@@ -397,12 +380,12 @@ final class RaftNode implements Raft {
             }
             int index = log.append(new LogEntry(currentTerm, copy));
             persist();
-            matchIndex[me] = index;
+            progress[me].matchSelf(index);
             // Fast path: replicate at once to every follower whose latest RPC was answered. The others get the
             // entry (with any that follow) as soon as that RPC is answered, so a burst of start()s costs a few RPCs
             // per follower, not one per command.
             for (int peer = 0; peer < peers.size(); peer++) {
-                if (peer != me && !latestOut[peer]) {
+                if (peer != me && progress[peer].idle()) {
                     sendEntries(peer);
                 }
             }
@@ -506,54 +489,29 @@ final class RaftNode implements Raft {
         RequestVoteArgs args = new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
         long now = Sim.millis();
         for (int peer = 0; peer < peers.size(); peer++) {
-            // A peer whose last request is still out after several hundred ms is probably unreachable (a call to it
-            // takes up to 7 s to fail): ask it again only once a second, not in every election. One that answered
-            // is asked every time.
-            if (peer != me && (!voteOut[peer] || now - voteSentAt[peer] >= SILENT_MS)) {
+            if (peer != me && progress[peer].shouldRequestVote(now)) {
                 int to = peer;
-                int seq = ++voteSeq[to];
-                voteOut[to] = true;
-                voteSentAt[to] = now;
-                Sim.go("raft" + me + "-vote-" + to, () -> requestVoteFrom(to, seq, args));
+                int seq = progress[to].beginVote(now);
+                send(to, RaftMessage.REQUEST_VOTE, args, reply -> onRequestVoteOutcome(to, seq, args, reply));
             }
         }
     }
 
-    private void requestVoteFrom(int peer, int seq, RequestVoteArgs args) {
-        Optional<RequestVoteReply> reply = Optional.empty();
-        try {
-            reply = sendRequestVote(peer, args);
-        } finally {
-            lock.lock();
-            try {
-                if (seq == voteSeq[peer]) {
-                    voteOut[peer] = false;
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-        if (reply.isEmpty()) {
+    private void onRequestVoteOutcome(int peer, int seq, RequestVoteArgs args, Optional<RequestVoteReply> reply) {
+        progress[peer].voteFinished(seq);
+        if (reply.isEmpty() || killed()) {
             return;
         }
-        lock.lock();
-        try {
-            if (killed()) {
-                return;
+        if (observeTerm(reply.get().term())) {
+            persist();
+            return;
+        }
+        if (role == Role.CANDIDATE && currentTerm == args.term() && reply.get().voteGranted()) {
+            votes++;
+            Log.debug(Topic.VOTE, me, "vote from S%d: %d in term %d", peer, votes, currentTerm);
+            if (RaftRules.isMajority(votes, peers.size())) {
+                becomeLeader();
             }
-            if (observeTerm(reply.get().term())) {
-                persist();
-                return;
-            }
-            if (role == Role.CANDIDATE && currentTerm == args.term() && reply.get().voteGranted()) {
-                votes++;
-                Log.debug(Topic.VOTE, me, "vote from S%d: %d in term %d", peer, votes, currentTerm);
-                if (RaftRules.isMajority(votes, peers.size())) {
-                    becomeLeader();
-                }
-            }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -575,11 +533,11 @@ final class RaftNode implements Raft {
     private void becomeLeader() {
         Log.debug(Topic.LEAD, me, "leader in term %d, log ends at %d", currentTerm, log.lastIndex());
         role = Role.LEADER;
-        Arrays.fill(nextIndex, log.lastIndex() + 1);
-        Arrays.fill(matchIndex, 0);
-        Arrays.fill(commitSent, -1);
-        Arrays.fill(lastHeard, Sim.millis());
-        matchIndex[me] = log.lastIndex();
+        long now = Sim.millis();
+        for (PeerProgress p : progress) {
+            p.becomeLeader(log.lastIndex(), now);
+        }
+        progress[me].matchSelf(log.lastIndex());
         tickerWake.countDown();   // the ticker may be asleep until its old election deadline: heartbeats start now
         // Announce the victory at once (§5.2), so other candidates of this term give up.
         for (int peer = 0; peer < peers.size(); peer++) {
@@ -592,13 +550,13 @@ final class RaftNode implements Raft {
     // ---- replication (§5.3, §7) -----------------------------------------------------------------------------
 
     /**
-     * As leader: send a heartbeat (with whatever entries the peer lacks) to every peer whose interval has passed
-     * since my last RPC to it. {@return how long to wait until the next check}
+     * As leader: send a heartbeat (with whatever entries the peer lacks) to every peer that is due one (see
+     * {@link PeerProgress#heartbeatDue}). {@return how long to wait until the next check}
      */
     private long heartbeatTick() {
         long now = Sim.millis();
         for (int peer = 0; peer < peers.size(); peer++) {
-            if (peer != me && now - lastSent[peer] >= heartbeatInterval(peer, now)) {
+            if (peer != me && progress[peer].heartbeatDue(now)) {
                 sendEntries(peer);
             }
         }
@@ -606,83 +564,40 @@ final class RaftNode implements Raft {
     }
 
     /**
-     * {@link #HEARTBEAT_MS} when my latest RPC to {@code peer} was answered. While it is still out, the peer may be
-     * slow to reply (long reordering delays replies by up to 2.2 s, though the request arrived) or down (a call to a
-     * crashed or disconnected peer takes up to 7 s to fail): keep it fed every {@link #PROBE_MS} while it answered
-     * recently, then slow down to {@link #SLOW_PROBE_MS}, so a dead peer costs a few RPCs a second, not ten.
-     */
-    private long heartbeatInterval(int peer, long now) {
-        if (!latestOut[peer]) {
-            return HEARTBEAT_MS;
-        }
-        return now - lastHeard[peer] < SILENT_MS ? PROBE_MS : SLOW_PROBE_MS;
-    }
-
-    /**
      * As leader, on a request from {@code peer} (a stale leader or candidate that just rejoined): it is reachable,
      * so bring it up to date now instead of waiting for a slow probe.
      */
     private void heardFrom(int peer) {
-        if (role == Role.LEADER && peer >= 0 && peer < peers.size() && peer != me) {
-            boolean wasSilent = Sim.millis() - lastHeard[peer] >= SILENT_MS;
-            lastHeard[peer] = Sim.millis();
-            if (wasSilent) {
-                sendEntries(peer);
-            }
+        if (role == Role.LEADER && peer >= 0 && peer < peers.size() && peer != me
+                && progress[peer].heardFrom(Sim.millis())) {
+            sendEntries(peer);
         }
     }
 
     /**
      * Sends {@code peer} what it lacks, starting at its nextIndex: AppendEntries with every entry from there (none
-     * for a heartbeat), or InstallSnapshot if those entries were compacted away. Called with the lock held; the call
-     * itself runs on its own thread.
+     * for a heartbeat), or InstallSnapshot if those entries were compacted away (§7). Called with the lock held.
      */
     private void sendEntries(int peer) {
-        int seq = ++sentSeq[peer];
-        latestOut[peer] = true;
-        lastSent[peer] = Sim.millis();
-        if (nextIndex[peer] <= log.snapshotIndex()) {
+        PeerProgress p = progress[peer];
+        int seq = p.beginSend(Sim.millis());
+        if (p.needsSnapshot(log.snapshotIndex())) {
             InstallSnapshotArgs args = new InstallSnapshotArgs(currentTerm, me, log.snapshotIndex(),
                     log.snapshotTerm(), snapshot);
-            Sim.go("raft" + me + "-snapshot-" + peer, () -> installSnapshotOn(peer, seq, args));
+            send(peer, RaftMessage.INSTALL_SNAPSHOT, args, reply -> onInstallSnapshotOutcome(peer, seq, args, reply));
             return;
         }
-        int prev = nextIndex[peer] - 1;
+        int prev = p.nextIndex() - 1;
         AppendEntriesArgs args = new AppendEntriesArgs(currentTerm, me, prev, log.termAt(prev),
-                log.slice(nextIndex[peer]), commitIndex);
-        commitSent[peer] = commitIndex;
-        Sim.go("raft" + me + "-append-" + peer, () -> appendEntriesOn(peer, seq, args));
+                log.slice(p.nextIndex()), commitIndex);
+        p.sentCommit(commitIndex);
+        send(peer, RaftMessage.APPEND_ENTRIES, args, reply -> onAppendEntriesOutcome(peer, seq, args, reply));
     }
 
-    /**
-     * Records that RPC {@code seq} to {@code peer} finished. Only the latest one matters: older ones still out were
-     * most likely sent to a crashed or disconnected incarnation and will fail only seconds from now; they must not
-     * hold back a peer that answers again.
-     */
-    private void finished(int peer, int seq, boolean answered) {
-        if (seq == sentSeq[peer]) {
-            latestOut[peer] = false;
-        }
-        if (answered) {
-            lastHeard[peer] = Sim.millis();
-        }
-    }
-
-    private void appendEntriesOn(int peer, int seq, AppendEntriesArgs args) {
-        Optional<AppendEntriesReply> reply = Optional.empty();
-        try {
-            reply = peers.get(peer).call(RaftMessage.APPEND_ENTRIES, args);
-        } finally {
-            lock.lock();
-            try {
-                finished(peer, seq, reply.isPresent());
-                if (reply.isPresent()) {
-                    onAppendEntriesReply(peer, args, reply.get());
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
+    private void onAppendEntriesOutcome(int peer, int seq, AppendEntriesArgs args,
+                                        Optional<AppendEntriesReply> reply) {
+        progress[peer].finished(seq, reply.isPresent(), Sim.millis());
+        reply.ifPresent(r -> onAppendEntriesReply(peer, args, r));
     }
 
     private void onAppendEntriesReply(int peer, AppendEntriesArgs args, AppendEntriesReply reply) {
@@ -698,55 +613,86 @@ final class RaftNode implements Raft {
         }
         if (reply.success()) {
             int match = args.prevLogIndex() + args.entries().size();
-            matchIndex[peer] = Math.max(matchIndex[peer], match);   // replies may arrive out of order
-            nextIndex[peer] = Math.max(nextIndex[peer], match + 1);
+            progress[peer].acknowledged(match);
             advanceCommitIndex();
         } else {
             int next = RaftRules.nextIndexAfterConflict(log,
                     new RaftRules.Conflict(reply.xTerm(), reply.xIndex(), reply.xLen()));
-            nextIndex[peer] = Math.max(matchIndex[peer] + 1, Math.min(next, log.lastIndex() + 1));
+            progress[peer].rejected(next, log.lastIndex());
         }
         sendMoreIfNeeded(peer);
     }
 
-    private void installSnapshotOn(int peer, int seq, InstallSnapshotArgs args) {
-        Optional<InstallSnapshotReply> reply = Optional.empty();
+    private void onInstallSnapshotOutcome(int peer, int seq, InstallSnapshotArgs args,
+                                          Optional<InstallSnapshotReply> reply) {
+        progress[peer].finished(seq, reply.isPresent(), Sim.millis());
+        if (reply.isEmpty() || killed()) {
+            return;
+        }
+        if (observeTerm(reply.get().term())) {
+            persist();
+        } else if (role == Role.LEADER && currentTerm == args.term()) {
+            progress[peer].acknowledged(args.lastIncludedIndex());
+            advanceCommitIndex();
+            sendMoreIfNeeded(peer);
+        }
+    }
+
+    /** After an answer from {@code peer}: send again at once if it wants more (see {@link PeerProgress#wantsMore}). */
+    private void sendMoreIfNeeded(int peer) {
+        if (progress[peer].wantsMore(log.lastIndex(), commitIndex)) {
+            sendEntries(peer);
+        }
+    }
+
+    // ---- calling other peers --------------------------------------------------------------------------------
+
+    /**
+     * What to do once an RPC to a peer has finished: {@code reply} is empty if the call failed (request or reply
+     * lost, peer down or disconnected). Runs with the lock held.
+     */
+    @FunctionalInterface
+    private interface Outcome<R> {
+        void handle(Optional<R> reply);
+    }
+
+    /**
+     * The one way this peer calls another, for all three RPCs. Called with the lock held; the call runs on its own
+     * thread, since a call to a crashed peer takes up to 7 s to fail.
+     */
+    private <A, R> void send(int peer, RpcMethod<A, R> method, A args, Outcome<R> outcome) {
+        String rpc = method.name().substring(method.name().lastIndexOf('.') + 1);
+        Sim.go("raft" + me + "-" + rpc + "-" + peer, () -> call(peer, method, args, outcome));
+    }
+
+    /**
+     * One locking discipline for every RPC: the call itself runs without the lock, because a peer holding its lock
+     * across a call that takes seconds could not answer anyone meanwhile (and two peers calling each other would
+     * deadlock); then one critical section records that the call finished and handles the reply, so the pacing
+     * bookkeeping and the reply's effects change together. The outcome runs even if the call throws, so an RPC never
+     * stays "out" for ever.
+     */
+    private <A, R> void call(int peer, RpcMethod<A, R> method, A args, Outcome<R> outcome) {
+        Optional<R> reply = Optional.empty();
         try {
-            reply = peers.get(peer).call(RaftMessage.INSTALL_SNAPSHOT, args);
+            reply = peers.get(peer).call(method, args);
         } finally {
             lock.lock();
             try {
-                finished(peer, seq, reply.isPresent());
-                if (reply.isPresent() && !killed()) {
-                    if (observeTerm(reply.get().term())) {
-                        persist();
-                    } else if (role == Role.LEADER && currentTerm == args.term()) {
-                        matchIndex[peer] = Math.max(matchIndex[peer], args.lastIncludedIndex());
-                        nextIndex[peer] = Math.max(nextIndex[peer], args.lastIncludedIndex() + 1);
-                        advanceCommitIndex();
-                        sendMoreIfNeeded(peer);
-                    }
-                }
+                outcome.handle(reply);
             } finally {
                 lock.unlock();
             }
         }
     }
 
-    /**
-     * After an answer from {@code peer}: if my latest RPC to it was answered and it lacks entries or the latest
-     * commit index, send again now. This is what coalesces a burst of start()s into a few RPCs, and what makes the
-     * fast backup take one round trip per conflicting term.
-     */
-    private void sendMoreIfNeeded(int peer) {
-        if (!latestOut[peer] && (nextIndex[peer] <= log.lastIndex() || commitSent[peer] < commitIndex)) {
-            sendEntries(peer);
-        }
-    }
-
     /** As leader: commit what a majority holds, if it is from my term (§5.3, §5.4.2); then tell the followers. */
     private void advanceCommitIndex() {
-        matchIndex[me] = log.lastIndex();
+        progress[me].matchSelf(log.lastIndex());
+        int[] matchIndex = new int[progress.length];
+        for (int peer = 0; peer < progress.length; peer++) {
+            matchIndex[peer] = progress[peer].matchIndex();
+        }
         int before = commitIndex;
         setCommitIndex(RaftRules.leaderCommitIndex(matchIndex, log, currentTerm, commitIndex));
         if (commitIndex > before) {

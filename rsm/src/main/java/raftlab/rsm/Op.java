@@ -10,5 +10,6 @@ package raftlab.rsm;
  * @param id      unique per proposal: a random base per RSM instance plus a counter, so that an operation proposed
  *                before a crash is never mistaken for one proposed after it
  * @param request the caller's request, passed to {@link StateMachine#doOp}
+ * @param <C>     the state machine's command type
  */
-record Op(int me, long id, Object request) {}
+record Op<C>(int me, long id, C request) {}

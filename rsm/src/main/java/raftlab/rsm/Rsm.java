@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
-import raftlab.labrpc.codec.Codec;
 import raftlab.labrpc.codec.CodecException;
 import raftlab.labrpc.sim.Sim;
 //-solution
@@ -26,13 +25,14 @@ import raftlab.labrpc.sim.Sim;
  * <ul>
  *   <li>{@link #make} creates the Raft peer and its {@code applyCh}, restores the state machine from the persister's
  *       snapshot (if any), and returns quickly.</li>
- *   <li>{@link #submit} proposes an operation and waits until it is applied; it returns {@link Err#OK} with the
- *       result of {@link StateMachine#doOp}, or {@link Err#ErrWrongLeader} if this peer is not the leader or lost
+ *   <li>{@link #submit} proposes an operation and waits until it is applied; it returns
+ *       {@link SubmitResult.Applied} with the result of {@link StateMachine#doOp}, or
+ *       {@link SubmitResult.WrongLeader} if this peer is not the leader or lost
  *       leadership before the operation committed (a different operation appeared at its index, or the term
  *       changed). A leader cut off from the majority may keep its callers waiting until it learns of a newer term.
  *       </li>
  *   <li>{@code submit} never blocks forever: once the Raft peer is killed (which closes {@code applyCh}), every
- *       pending and later {@code submit} returns promptly with {@link Err#ErrWrongLeader}.</li>
+ *       pending and later {@code submit} returns promptly with {@link SubmitResult.WrongLeader}.</li>
  *   <li>On every peer, each committed operation is applied exactly once, in log order, whether or not this peer
  *       proposed it.</li>
  *   <li>Snapshots: when the persisted Raft state reaches 90% of {@code maxraftstate} bytes, the RSM snapshots the
@@ -44,8 +44,11 @@ import raftlab.labrpc.sim.Sim;
  * </ul>
  *
  * <p>The tester kills only the Raft peer ({@code raft().kill()}); the RSM learns of it when {@code applyCh} closes.
+ *
+ * @param <C> the state machine's command type: what {@link #submit} takes and {@link StateMachine#doOp} gets
+ * @param <R> the state machine's result type: what {@code doOp} returns and {@code submit} hands back
  */
-public final class Rsm {
+public final class Rsm<C, R> {
     //+solution
 
     /**
@@ -60,7 +63,7 @@ public final class Rsm {
 
     private final int me;
     private final int maxraftstate;
-    private final StateMachine sm;
+    private final StateMachine<C, R> sm;
     private final Channel<ApplyMsg> applyCh;
     private final Raft rf;
     // Your data here (4A, 4C).
@@ -70,24 +73,22 @@ public final class Rsm {
     private static final long LEADERSHIP_POLL_MS = 50;
 
     /** One {@code submit} waiting for its operation. */
-    private static final class Pending {
-        final Op op;
+    private final class Pending {
+        final Op<C> op;
         final CountDownLatch done = new CountDownLatch(1);
         int index;                      // guarded by lock; set once start() returns, 0 until then
         int term;                       // the term start() returned
-        volatile SubmitResult result;   // set once, before done counts down
+        volatile SubmitResult<R> result;   // set once, before done counts down
 
-        Pending(Op op) {
+        Pending(Op<C> op) {
             this.op = op;
         }
 
-        void complete(SubmitResult r) {
+        void complete(SubmitResult<R> r) {
             result = r;
             done.countDown();
         }
     }
-
-    private static final SubmitResult WRONG_LEADER = new SubmitResult(Err.ErrWrongLeader, null);
 
     private final long idBase = Sim.random().nextLong();      // seeded in simulation mode
     private final ReentrantLock lock = new ReentrantLock();
@@ -109,19 +110,19 @@ public final class Rsm {
      * @param sm           the service to replicate
      * @throws IllegalArgumentException if {@code me} is not an index of {@code servers} or {@code maxraftstate < -1}
      */
-    public static Rsm make(List<ClientEnd> servers, int me, Persister persister, int maxraftstate,
-                           StateMachine sm) {
+    public static <C, R> Rsm<C, R> make(List<ClientEnd> servers, int me, Persister persister, int maxraftstate,
+                                        StateMachine<C, R> sm) {
         //+solution
         return make(servers, me, persister, maxraftstate, sm, Raft::make);
     }
 
     /** {@link #make} with a stand-in for Raft: the RSM's own unit tests script what Raft does. */
-    static Rsm make(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine sm,
-                    RaftFactory raftFactory) {
-        Rsm rsm = new Rsm(servers, me, persister, maxraftstate, sm, raftFactory);
+    static <C, R> Rsm<C, R> make(List<ClientEnd> servers, int me, Persister persister, int maxraftstate,
+                                 StateMachine<C, R> sm, RaftFactory raftFactory) {
+        Rsm<C, R> rsm = new Rsm<>(servers, me, persister, maxraftstate, sm, raftFactory);
         //-solution
         //+student
-        // Rsm rsm = new Rsm(servers, me, persister, maxraftstate, sm);
+        // Rsm<C, R> rsm = new Rsm<>(servers, me, persister, maxraftstate, sm);
         //-student
         // Your code here (4A, 4C): restore the snapshot, start the thread that reads applyCh.
         //+solution
@@ -132,11 +133,11 @@ public final class Rsm {
     }
 
     //+solution
-    private Rsm(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine sm,
+    private Rsm(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine<C, R> sm,
                 RaftFactory raftFactory) {
     //-solution
     //+student
-    // private Rsm(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine sm) {
+    // private Rsm(List<ClientEnd> servers, int me, Persister persister, int maxraftstate, StateMachine<C, R> sm) {
     //-student
         Objects.requireNonNull(servers, "Rsm.make: servers is null");
         Objects.requireNonNull(persister, "Rsm.make: persister is null");
@@ -170,18 +171,18 @@ public final class Rsm {
      * Proposes {@code request} and waits until it is applied.
      *
      * @param request the operation; copied by the codec into the log, then passed to {@link StateMachine#doOp}
-     * @return {@code (OK, result of doOp)}, or {@code (ErrWrongLeader, null)} if this peer is not the leader, lost
+     * @return {@code Applied(result of doOp)}, or {@code WrongLeader()} if this peer is not the leader, lost
      *         leadership before the operation committed, or was shut down
      * @throws NullPointerException     if {@code request} is null
      * @throws IllegalArgumentException if the codec cannot copy {@code request} (nothing is proposed)
      * @throws IllegalStateException    if this peer's state machine failed (see the class comment)
      */
-    public SubmitResult submit(Object request) {
+    public SubmitResult<R> submit(C request) {
         Objects.requireNonNull(request, "Rsm.submit: request is null");
         // Your code here (4A): wrap the request with a unique id, start it, wait for its index to be applied.
         //+solution
         Pending pending = propose(request);
-        SubmitResult result = null;
+        SubmitResult<R> result = null;
         if (pending != null) {
             try {
                 result = awaitApplied(pending);
@@ -194,10 +195,10 @@ public final class Rsm {
             throw new IllegalStateException("Rsm.submit on peer " + me + ": this peer stopped because its state "
                     + "machine failed: " + failure.getMessage(), failure);
         }
-        return result == null ? WRONG_LEADER : result;
+        return result == null ? wrongLeader() : result;
         //-solution
         //+student
-        // return new SubmitResult(Err.ErrWrongLeader, null);
+        // return new SubmitResult.WrongLeader<>();
         //-student
     }
     //+solution
@@ -205,21 +206,23 @@ public final class Rsm {
     // ---- submit ---------------------------------------------------------------------------------------------
 
     /** Starts the operation; returns its pending record, or null if this peer is not leader. */
-    private Pending propose(Object request) {
+    private Pending propose(C request) {
         Pending pending;
         lock.lock();
         try {
             if (stopped) {
                 return null;
             }
-            pending = new Pending(new Op(me, idBase + ++proposals, request));
+            pending = new Pending(new Op<>(me, idBase + ++proposals, request));
             pendingById.put(pending.op.id(), pending);   // before start(), so the reader cannot miss it
         } finally {
             lock.unlock();
         }
         Raft.StartResult started;
         try {
-            Codec.encode(pending.op);                    // fail here, loudly, rather than somewhere inside Raft
+            // The one check that the request can travel: Raft.start copies the command with the codec, and by its
+            // contract throws CodecException here, in the caller, before anything is appended. Encoding it first as
+            // well would copy every command twice for the same verdict.
             started = rf.start(pending.op);
         } catch (CodecException e) {
             forget(pending);
@@ -239,11 +242,11 @@ public final class Rsm {
             pending.term = started.term();
             if (pending.result == null) {
                 if (stopped || started.index() <= lastApplied) {
-                    pending.complete(WRONG_LEADER);      // its index went to another operation (or never will)
+                    pending.complete(wrongLeader());     // its index went to another operation (or never will)
                 } else {
                     Pending displaced = pendingByIndex.put(started.index(), pending);
                     if (displaced != null) {
-                        displaced.complete(WRONG_LEADER); // an older proposal lost its index to this one
+                        displaced.complete(wrongLeader()); // an older proposal lost its index to this one
                     }
                 }
             }
@@ -254,7 +257,7 @@ public final class Rsm {
     }
 
     /** Waits until the operation is applied or cannot be any more; null means "not applied (as far as we know)". */
-    private SubmitResult awaitApplied(Pending pending) {
+    private SubmitResult<R> awaitApplied(Pending pending) {
         while (!Sim.await(pending.done, LEADERSHIP_POLL_MS)) {
             if (Thread.currentThread().isInterrupted()) {
                 return null;                             // the network is shutting this handler down
@@ -264,8 +267,12 @@ public final class Rsm {
                 break;                                   // leadership lost: the operation may never commit
             }
         }
-        SubmitResult result = pending.result;
-        return result == null || !result.ok() ? null : result;
+        SubmitResult<R> result = pending.result;
+        return result instanceof SubmitResult.Applied ? result : null;
+    }
+
+    private static <R> SubmitResult<R> wrongLeader() {
+        return new SubmitResult.WrongLeader<>();
     }
 
     private void forget(Pending pending) {
@@ -318,11 +325,16 @@ public final class Rsm {
             throw new IllegalStateException("RSM peer " + me + ": Raft delivered index " + c.index()
                     + " but the next index to apply is " + expected);
         }
-        if (!(c.command() instanceof Op op)) {
+        if (!(c.command() instanceof Op<?> entry)) {
             throw new IllegalStateException("RSM peer " + me + ": log index " + c.index() + " holds "
                     + describe(c.command()) + ", not an operation proposed through Rsm.submit");
         }
-        Object result;
+        // Raft's log holds Objects, so the one check above is where the RSM meets it. Past it, the command is a C
+        // without a check: only submit(C) puts operations into this peer's Raft log, and a leader's log holds only
+        // what the same service's submit put there on some peer. (The cast is unchecked: erased, it costs nothing.)
+        @SuppressWarnings("unchecked")
+        Op<C> op = (Op<C>) entry;
+        R result;
         try {
             result = sm.doOp(op.request());
         } catch (RuntimeException e) {
@@ -334,11 +346,11 @@ public final class Rsm {
             lastApplied = c.index();
             Pending mine = op.me() == me ? pendingById.get(op.id()) : null;
             if (mine != null) {
-                mine.complete(new SubmitResult(Err.OK, result));
+                mine.complete(new SubmitResult.Applied<>(result));
             }
             Pending atIndex = pendingByIndex.remove(c.index());
             if (atIndex != null && atIndex != mine) {
-                atIndex.complete(WRONG_LEADER);          // another operation took its index
+                atIndex.complete(wrongLeader());         // another operation took its index
             }
         } finally {
             lock.unlock();
@@ -359,7 +371,7 @@ public final class Rsm {
             pendingByIndex.forEach((index, p) -> {
                 if (index <= s.index()) {
                     covered.add(index);
-                    p.complete(WRONG_LEADER);
+                    p.complete(wrongLeader());
                 }
             });
             covered.forEach(pendingByIndex::remove);
@@ -373,7 +385,7 @@ public final class Rsm {
         try {
             stopped = true;
             failure = why;
-            pendingById.values().forEach(p -> p.complete(WRONG_LEADER));
+            pendingById.values().forEach(p -> p.complete(wrongLeader()));
             pendingById.clear();
             pendingByIndex.clear();
         } finally {

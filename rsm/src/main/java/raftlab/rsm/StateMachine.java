@@ -15,17 +15,21 @@ package raftlab.rsm;
  *   <li>{@link #restore} replaces the whole state with the one {@link #snapshot} encoded; a replica that restores a
  *       snapshot must then behave as if it had applied every operation the snapshot covers.</li>
  * </ul>
+ *
+ * @param <C> the type of the commands it applies, e.g. a sealed interface over the service's request records: the
+ *            RSM passes each one from {@link Rsm#submit} to {@link #doOp} as it is, so neither needs a type check
+ * @param <R> the type of the results it returns, handed back by {@code submit}
  */
-public interface StateMachine {
+public interface StateMachine<C, R> {
 
     /**
      * Applies one committed operation and returns its result, which the RSM hands back to the {@link Rsm#submit}
      * that proposed it (on the leader; on other replicas the result is dropped).
      *
-     * @param request the operation as given to {@code submit} (a copy made by the codec)
+     * @param command the operation as given to {@code submit} (a copy made by the codec)
      * @return the result; must be copyable by the codec if it is sent in an RPC reply
      */
-    Object doOp(Object request);
+    R doOp(C command);
 
     /** {@return the whole state, encoded, for a snapshot; {@link #restore} must accept it} */
     byte[] snapshot();

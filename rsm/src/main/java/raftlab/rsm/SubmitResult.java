@@ -1,16 +1,24 @@
 package raftlab.rsm;
 
 /**
- * The answer of {@link Rsm#submit}.
+ * The answer of {@link Rsm#submit}: the operation was applied, or this peer could not get it applied (MIT's
+ * {@code rpc.OK} and {@code rpc.ErrWrongLeader}). These two are all the RSM itself can say; what an operation's
+ * result means (a key was missing, a version did not match, ...) is the service's business, in its own reply type.
  *
- * @param err    {@link Err#OK} if the operation was committed and applied; {@link Err#ErrWrongLeader} if it was not
- *               (or may not have been: the caller should retry through another server)
- * @param result what {@link StateMachine#doOp} returned for the operation when {@code err} is OK; otherwise null
+ * @param <R> the state machine's result type
  */
-public record SubmitResult(Err err, Object result) {
+public sealed interface SubmitResult<R> permits SubmitResult.Applied, SubmitResult.WrongLeader {
 
-    /** {@return whether the operation was applied and {@link #result()} holds its result} */
-    public boolean ok() {
-        return err == Err.OK;
-    }
+    /**
+     * The operation was committed and applied.
+     *
+     * @param result what {@link StateMachine#doOp} returned for it
+     */
+    record Applied<R>(R result) implements SubmitResult<R> {}
+
+    /**
+     * The operation was not applied, or may not have been: this peer is not the leader, lost leadership before the
+     * operation committed, or was shut down. The caller should retry through another server.
+     */
+    record WrongLeader<R>() implements SubmitResult<R> {}
 }

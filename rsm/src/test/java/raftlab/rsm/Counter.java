@@ -5,23 +5,30 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A test state machine: {@link Inc} adds one and returns the new count; {@link Boom} throws. */
-final class Counter implements StateMachine {
+/**
+ * A test state machine: {@link Inc} adds one and returns the new count; {@link Boom} throws; {@link Uncopyable} holds
+ * a value the codec refuses, so it never gets as far as the log.
+ */
+final class Counter implements StateMachine<Counter.Command, Long> {
 
-    record Inc() {}
+    sealed interface Command permits Inc, Boom, Uncopyable {}
 
-    record Boom() {}
+    record Inc() implements Command {}
+
+    record Boom() implements Command {}
+
+    record Uncopyable(Object what) implements Command {}
 
     private long count;
     private final List<Object> applied = new ArrayList<>();
 
     @Override
-    public synchronized Object doOp(Object request) {
+    public synchronized Long doOp(Command request) {
         applied.add(request);
         return switch (request) {
             case Inc inc -> ++count;
             case Boom boom -> throw new ArithmeticException("boom");
-            default -> throw new IllegalArgumentException("unexpected " + request);
+            case Uncopyable u -> throw new IllegalArgumentException("a request the codec refuses was applied: " + u);
         };
     }
 

@@ -27,7 +27,7 @@ class RsmTest {
     private final long mark = Sim.threads().mark();
     private final List<ScriptedRaft> rafts = new ArrayList<>();
 
-    private Rsm make(Persister persister, int maxraftstate, StateMachine sm) {
+    private <C, R> Rsm<C, R> make(Persister persister, int maxraftstate, StateMachine<C, R> sm) {
         List<ClientEnd> servers = new ArrayList<>();
         servers.add(null);   // the stand-in never sends
         return Rsm.make(servers, 0, persister, maxraftstate, sm, (peers, me, p, applyCh) -> {
@@ -37,12 +37,12 @@ class RsmTest {
         });
     }
 
-    private ScriptedRaft raft(Rsm rsm) {
+    private ScriptedRaft raft(Rsm<?, ?> rsm) {
         return (ScriptedRaft) rsm.raft();
     }
 
-    private static CompletableFuture<SubmitResult> submitAsync(Rsm rsm, Object request) {
-        CompletableFuture<SubmitResult> f = new CompletableFuture<>();
+    private static <C, R> CompletableFuture<SubmitResult<R>> submitAsync(Rsm<C, R> rsm, C request) {
+        CompletableFuture<SubmitResult<R>> f = new CompletableFuture<>();
         Sim.go("submit", () -> {
             try {
                 f.complete(rsm.submit(request));
@@ -74,21 +74,21 @@ class RsmTest {
 
     @Test
     void aFollowerSaysWrongLeaderAtOnce() {
-        Rsm rsm = make(new Persister(), -1, new Counter());
-        assertThat(rsm.submit(new Counter.Inc())).isEqualTo(new SubmitResult(Err.ErrWrongLeader, null));
+        var rsm = make(new Persister(), -1, new Counter());
+        assertThat(rsm.submit(new Counter.Inc())).isEqualTo(new SubmitResult.WrongLeader<Long>());
         assertThat(raft(rsm).logLength()).isZero();
     }
 
     @Test
     void theLeaderReturnsTheResultOnceItsIndexIsApplied() throws Exception {
         Counter counter = new Counter();
-        Rsm rsm = make(new Persister(), -1, counter);
+        var rsm = make(new Persister(), -1, counter);
         ScriptedRaft raft = raft(rsm);
         raft.setLeader(true, 1);
 
-        CompletableFuture<SubmitResult> first = submitAsync(rsm, new Counter.Inc());
+        CompletableFuture<SubmitResult<Long>> first = submitAsync(rsm, new Counter.Inc());
         awaitLog(raft, 1);
-        CompletableFuture<SubmitResult> second = submitAsync(rsm, new Counter.Inc());
+        CompletableFuture<SubmitResult<Long>> second = submitAsync(rsm, new Counter.Inc());
         awaitLog(raft, 2);
         // nothing is committed yet, so nobody returns
         Sim.sleep(100);
@@ -96,14 +96,14 @@ class RsmTest {
 
         raft.commit(1);
         raft.commit(2);
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.OK, 1L));
-        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.OK, 2L));
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.Applied<>(1L));
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.Applied<>(2L));
     }
 
     @Test
     void everyPeerAppliesEveryCommittedOperationOnceInOrder() {
         Counter counter = new Counter();
-        Rsm rsm = make(new Persister(), -1, counter);
+        var rsm = make(new Persister(), -1, counter);
         ScriptedRaft raft = raft(rsm);
         // a follower: operations proposed by other peers arrive on applyCh
         for (int i = 1; i <= 5; i++) {
@@ -118,36 +118,36 @@ class RsmTest {
     @Test
     void anotherOperationAtTheIndexMeansWrongLeader() throws Exception {
         Counter counter = new Counter();
-        Rsm rsm = make(new Persister(), -1, counter);
+        var rsm = make(new Persister(), -1, counter);
         ScriptedRaft raft = raft(rsm);
         raft.setLeader(true, 1);
-        CompletableFuture<SubmitResult> mine = submitAsync(rsm, new Counter.Inc());
+        CompletableFuture<SubmitResult<Long>> mine = submitAsync(rsm, new Counter.Inc());
         awaitLog(raft, 1);
 
         // a new leader overwrote index 1 with its own operation; this peer has not noticed the new term yet
         raft.commitOther(1, new Op(2, 42, new Counter.Inc()));
-        assertThat(mine.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.ErrWrongLeader, null));
+        assertThat(mine.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader<Long>());
         assertThat(counter.count()).isEqualTo(1);   // the other operation was applied all the same
     }
 
     @Test
     void aTermChangeMeansWrongLeaderEvenIfTheIndexIsNeverFilled() throws Exception {
-        Rsm rsm = make(new Persister(), -1, new Counter());
+        var rsm = make(new Persister(), -1, new Counter());
         ScriptedRaft raft = raft(rsm);
         raft.setLeader(true, 1);
-        CompletableFuture<SubmitResult> mine = submitAsync(rsm, new Counter.Inc());
+        CompletableFuture<SubmitResult<Long>> mine = submitAsync(rsm, new Counter.Inc());
         awaitLog(raft, 1);
 
         raft.setLeader(true, 2);   // re-elected in a later term: index 1 may never commit
-        assertThat(mine.get(2, TimeUnit.SECONDS)).isEqualTo(new SubmitResult(Err.ErrWrongLeader, null));
+        assertThat(mine.get(2, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader<Long>());
     }
 
     @Test
     void killingRaftReleasesEveryPendingAndLaterSubmitPromptly() throws Exception {
-        Rsm rsm = make(new Persister(), -1, new Counter());
+        var rsm = make(new Persister(), -1, new Counter());
         ScriptedRaft raft = raft(rsm);
         raft.setLeader(true, 1);
-        List<CompletableFuture<SubmitResult>> pending = new ArrayList<>();
+        List<CompletableFuture<SubmitResult<Long>>> pending = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             pending.add(submitAsync(rsm, new Counter.Inc()));
         }
@@ -155,20 +155,20 @@ class RsmTest {
 
         long start = Sim.millis();
         raft.kill();
-        for (CompletableFuture<SubmitResult> f : pending) {
-            assertThat(f.get(2, TimeUnit.SECONDS).err()).isEqualTo(Err.ErrWrongLeader);
+        for (CompletableFuture<SubmitResult<Long>> f : pending) {
+            assertThat(f.get(2, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader<Long>());
         }
-        assertThat(rsm.submit(new Counter.Inc()).err()).isEqualTo(Err.ErrWrongLeader);
+        assertThat(rsm.submit(new Counter.Inc())).isEqualTo(new SubmitResult.WrongLeader<Long>());
         assertThat(Sim.millis() - start).isLessThan(1000);
     }
 
     @Test
     void aStateMachineThatThrowsStopsThePeerLoudlyNamingTheOperation() throws Exception {
         Counter counter = new Counter();
-        Rsm rsm = make(new Persister(), -1, counter);
+        var rsm = make(new Persister(), -1, counter);
         ScriptedRaft raft = raft(rsm);
         raft.setLeader(true, 1);
-        CompletableFuture<SubmitResult> boom = submitAsync(rsm, new Counter.Boom());
+        CompletableFuture<SubmitResult<Long>> boom = submitAsync(rsm, new Counter.Boom());
         awaitLog(raft, 1);
         raft.commit(1);
 
@@ -186,7 +186,7 @@ class RsmTest {
     @Test
     void snapshotsWhenThePersistedStateReachesNinetyPercent() {
         Counter counter = new Counter();
-        Rsm rsm = make(new Persister(), 1000, counter);
+        var rsm = make(new Persister(), 1000, counter);
         ScriptedRaft raft = raft(rsm);
         raft.setPersistBytes(899);
         raft.commitOther(1, new Op(1, 1, new Counter.Inc()));
@@ -208,7 +208,7 @@ class RsmTest {
 
     @Test
     void minusOneNeverSnapshots() {
-        Rsm rsm = make(new Persister(), -1, new Counter());
+        var rsm = make(new Persister(), -1, new Counter());
         ScriptedRaft raft = raft(rsm);
         raft.setPersistBytes(1_000_000);
         raft.commitOther(1, new Op(1, 1, new Counter.Inc()));
@@ -222,7 +222,7 @@ class RsmTest {
         Persister persister = new Persister();
         persister.save(new byte[0], ByteBuffer.allocate(12).putInt(7).putLong(7).array());
         Counter counter = new Counter();
-        Rsm rsm = make(persister, 1000, counter);
+        var rsm = make(persister, 1000, counter);
         assertThat(counter.count()).isEqualTo(7);
 
         ScriptedRaft raft = raft(rsm);
@@ -236,15 +236,15 @@ class RsmTest {
     @Test
     void aSnapshotFromTheLeaderReplacesTheStateAndReleasesTheOperationsItCovers() throws Exception {
         Counter counter = new Counter();
-        Rsm rsm = make(new Persister(), 1000, counter);
+        var rsm = make(new Persister(), 1000, counter);
         ScriptedRaft raft = raft(rsm);
         raft.setLeader(true, 1);
-        CompletableFuture<SubmitResult> mine = submitAsync(rsm, new Counter.Inc());
+        CompletableFuture<SubmitResult<Long>> mine = submitAsync(rsm, new Counter.Inc());
         awaitLog(raft, 1);
 
         raft.applyCh.send(new raftlab.raft.ApplyMsg.Snapshot(5, 1,
                 ByteBuffer.allocate(12).putInt(5).putLong(40).array()));
-        assertThat(mine.get(5, TimeUnit.SECONDS).err()).isEqualTo(Err.ErrWrongLeader);
+        assertThat(mine.get(5, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.WrongLeader<Long>());
         raft.commitOther(6, new Op(1, 1, new Counter.Inc()));
         raft.kill();
         awaitReaderGone();
@@ -253,9 +253,9 @@ class RsmTest {
 
     @Test
     void aRequestTheCodecCannotCopyIsRejectedBeforeItReachesTheLog() {
-        Rsm rsm = make(new Persister(), -1, new Counter());
+        var rsm = make(new Persister(), -1, new Counter());
         raft(rsm).setLeader(true, 1);
-        Object notCopyable = new Object();
+        Counter.Command notCopyable = new Counter.Uncopyable(new Object());
         assertThatThrownBy(() -> rsm.submit(notCopyable))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Object");

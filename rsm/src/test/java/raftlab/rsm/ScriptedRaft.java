@@ -4,6 +4,7 @@ package raftlab.rsm;
 import java.util.ArrayList;
 import java.util.List;
 import raftlab.labrpc.chan.Channel;
+import raftlab.labrpc.codec.Codec;
 import raftlab.labrpc.persist.Persister;
 import raftlab.raft.ApplyMsg;
 import raftlab.raft.Raft;
@@ -75,10 +76,11 @@ final class ScriptedRaft implements Raft {
 
     @Override
     public synchronized StartResult start(Object command) {
+        Object copy = Codec.copy(command);   // as Raft.start's contract says: a command the codec refuses fails here
         if (!leader || killed) {
             return new StartResult(-1, term, false);
         }
-        log.add(command);
+        log.add(copy);
         return new StartResult(log.size(), term, true);
     }
 

@@ -1,18 +1,18 @@
 package raftlab.shardkv;
 
 import java.util.Objects;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.rsm.Err;
 import raftlab.shardkv.shardcfg.Dialer;
 import raftlab.shardkv.shardctrler.ShardCtrler;
+import raftlab.shardkv.shardgrp.Err;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 //+solution
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import raftlab.kvraft.KvRpc.PutArgs;
 import raftlab.labrpc.sim.Sim;
 import raftlab.shardkv.shardcfg.ShardConfig;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
 //-solution
 
 /**

@@ -14,7 +14,7 @@ import raftlab.cluster.transport.Partition;
 import raftlab.kvraft.Clerk;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.labrpc.sim.Sim;
-import raftlab.rsm.Err;
+import raftlab.kvraft.Err;
 
 /**
  * Closed-loop load on a running cluster: {@code clients} clerks, each on its own key, each issuing its next operation

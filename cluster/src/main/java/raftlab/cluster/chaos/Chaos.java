@@ -124,7 +124,7 @@ public final class Chaos {
                 KvInput.Put put = new KvInput.Put(key, "c" + client + "-" + n++, got.version());
                 long call = recorder.begin();
                 try {
-                    raftlab.rsm.Err err = clerk.put(put.key(), put.value(), put.version());
+                    raftlab.kvraft.Err err = clerk.put(put.key(), put.value(), put.version());
                     recorder.end(client, put, call, new KvOutput.PutResult(Err.valueOf(err.name())));
                 } catch (CancellationException e) {
                     recorder.neverReturned(client, put, call, KvOutput.unknown(put));

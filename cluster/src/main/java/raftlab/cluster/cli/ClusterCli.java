@@ -28,7 +28,7 @@ import raftlab.cluster.wire.TypeTable;
 import raftlab.kvraft.Clerk;
 import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.labrpc.sim.Sim;
-import raftlab.rsm.Err;
+import raftlab.kvraft.Err;
 
 /** {@code cluster}: run the student's KV server as a local cluster of processes and talk to it. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,

@@ -9,7 +9,7 @@ import raftlab.shardkv.shardcfg.ShardConfig;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import raftlab.kvsrv.KvsrvRpc.GetReply;
-import raftlab.rsm.Err;
+import raftlab.shardkv.shardgrp.Err;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
 //-solution
 

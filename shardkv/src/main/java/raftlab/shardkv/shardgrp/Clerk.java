@@ -2,25 +2,23 @@ package raftlab.shardkv.shardgrp;
 
 import java.util.List;
 import java.util.Objects;
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
-import raftlab.rsm.Err;
 import raftlab.shardkv.shardcfg.Dialer;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.GetArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
 //+solution
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
-import raftlab.kvraft.KvRpc;
-import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.labrpc.net.RpcMethod;
 import raftlab.labrpc.sim.Sim;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.PutReply;
 //-solution
 
 /**
@@ -77,7 +75,7 @@ public final class Clerk {
     public GetReply get(String key) {
         // Your code here (5A).
         //+solution
-        return call(KvRpc.GET, new GetArgs(key), GetReply::err)
+        return call(ShardRpc.GET, new GetArgs(key), GetReply::err)
                 .orElse(new GetReply("", 0, Err.ErrWrongLeader));
         //-solution
         //+student
@@ -90,7 +88,7 @@ public final class Clerk {
         PutArgs args = new PutArgs(key, value, version);
         // Your code here (5A).
         //+solution
-        Optional<PutReply> reply = call(KvRpc.PUT, args, PutReply::err);
+        Optional<PutReply> reply = call(ShardRpc.PUT, args, PutReply::err);
         if (reply.isEmpty()) {
             return Err.ErrWrongLeader;
         }

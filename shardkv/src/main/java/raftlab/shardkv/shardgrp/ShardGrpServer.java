@@ -1,22 +1,21 @@
 package raftlab.shardkv.shardgrp;
 
 import java.util.List;
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
-import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.labrpc.net.ClientEnd;
 import raftlab.labrpc.net.Rpc;
 import raftlab.labrpc.persist.Persister;
 import raftlab.raft.Raft;
-import raftlab.rsm.Err;
 import raftlab.rsm.Rsm;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.GetArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.PutReply;
 //+solution
 import raftlab.rsm.SubmitResult;
 //-solution
@@ -33,7 +32,7 @@ import raftlab.rsm.SubmitResult;
 public final class ShardGrpServer {
 
     private final int gid;
-    private final Rsm rsm;
+    private final Rsm<ShardRpc.Request, ShardRpc.Reply> rsm;
     private volatile boolean dead;
     // Your data here (5A).
 
@@ -82,8 +81,10 @@ public final class ShardGrpServer {
     public GetReply get(GetArgs args) {
         // Your code here (5A).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (GetReply) r.result() : new GetReply("", 0, Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (GetReply) reply;
+            case SubmitResult.WrongLeader() -> new GetReply("", 0, Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new GetReply("", 0, Err.ErrWrongLeader);
@@ -95,8 +96,10 @@ public final class ShardGrpServer {
     public PutReply put(PutArgs args) {
         // Your code here (5A).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (PutReply) r.result() : new PutReply(Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (PutReply) reply;
+            case SubmitResult.WrongLeader() -> new PutReply(Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new PutReply(Err.ErrWrongLeader);
@@ -108,8 +111,10 @@ public final class ShardGrpServer {
     public FreezeShardReply freezeShard(FreezeShardArgs args) {
         // Your code here (5A).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (FreezeShardReply) r.result() : new FreezeShardReply(new byte[0], 0, Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (FreezeShardReply) reply;
+            case SubmitResult.WrongLeader() -> new FreezeShardReply(new byte[0], 0, Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new FreezeShardReply(new byte[0], 0, Err.ErrWrongLeader);
@@ -121,8 +126,10 @@ public final class ShardGrpServer {
     public InstallShardReply installShard(InstallShardArgs args) {
         // Your code here (5A).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (InstallShardReply) r.result() : new InstallShardReply(Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (InstallShardReply) reply;
+            case SubmitResult.WrongLeader() -> new InstallShardReply(Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new InstallShardReply(Err.ErrWrongLeader);
@@ -134,8 +141,10 @@ public final class ShardGrpServer {
     public DeleteShardReply deleteShard(DeleteShardArgs args) {
         // Your code here (5A).
         //+solution
-        SubmitResult r = rsm.submit(args);
-        return r.ok() ? (DeleteShardReply) r.result() : new DeleteShardReply(Err.ErrWrongLeader);
+        return switch (rsm.submit(args)) {
+            case SubmitResult.Applied(var reply) -> (DeleteShardReply) reply;
+            case SubmitResult.WrongLeader() -> new DeleteShardReply(Err.ErrWrongLeader);
+        };
         //-solution
         //+student
         // return new DeleteShardReply(Err.ErrWrongLeader);

@@ -2,19 +2,25 @@ package raftlab.shardkv.shardgrp;
 
 import java.util.Objects;
 import raftlab.labrpc.net.RpcMethod;
-import raftlab.rsm.Err;
 
 /**
  * The shard-movement RPCs of a shard group (MIT's {@code shardgrp/shardrpc}; provided code, please don't change):
  * "KVServer.freezeShard", "KVServer.installShard" and "KVServer.deleteShard". Each carries the
  * number of the configuration being installed, so that a group can reject requests older than one it has seen.
- * Gets and Puts use Lab 4's {@link raftlab.kvraft.KvRpc#GET} and {@link raftlab.kvraft.KvRpc#PUT}.
+ * Gets and Puts are Lab 4's ({@code KVServer.get} and {@code KVServer.put}, same fields), with this lab's
+ * {@link Err}, which adds {@code ErrWrongGroup}.
  *
  * <p>The encoding of a shard's {@code state} is yours to choose.
  */
 public final class ShardRpc {
 
     private ShardRpc() {}
+
+    /** {@code KVServer.get}: read a key. */
+    public static final RpcMethod<GetArgs, GetReply> GET = RpcMethod.of("KVServer.get", GetArgs.class, GetReply.class);
+
+    /** {@code KVServer.put}: write a key, if its version matches. */
+    public static final RpcMethod<PutArgs, PutReply> PUT = RpcMethod.of("KVServer.put", PutArgs.class, PutReply.class);
 
     /** "KVServer.freezeShard": stop serving a shard and return its state. */
     public static final RpcMethod<FreezeShardArgs, FreezeShardReply> FREEZE_SHARD =
@@ -28,8 +34,72 @@ public final class ShardRpc {
     public static final RpcMethod<DeleteShardArgs, DeleteShardReply> DELETE_SHARD =
             RpcMethod.of("KVServer.deleteShard", DeleteShardArgs.class, DeleteShardReply.class);
 
+    /** A request to a shard group: what its server submits to its RSM, and the group's command type. */
+    public sealed interface Request permits GetArgs, PutArgs, ShardRequest {}
+
+    /** A shard group's answer to a {@link Request}: the reply record of that request's RPC. */
+    public sealed interface Reply permits GetReply, PutReply, FreezeShardReply, InstallShardReply, DeleteShardReply {
+
+        /** {@return the outcome} */
+        Err err();
+    }
+
+    /** Read {@code key}. */
+    public record GetArgs(String key) implements Request {
+
+        public GetArgs {
+            Objects.requireNonNull(key, "GetArgs: key is null");
+        }
+    }
+
+    /**
+     * The answer to a Get.
+     *
+     * @param value   the key's value; {@code ""} unless {@code err} is OK
+     * @param version the key's version; 0 unless {@code err} is OK
+     * @param err     {@code OK}, {@code ErrNoKey}, {@code ErrWrongGroup}, or {@code ErrWrongLeader}
+     */
+    public record GetReply(String value, long version, Err err) implements Reply {
+
+        public GetReply {
+            Objects.requireNonNull(value, "GetReply: value is null");
+            Objects.requireNonNull(err, "GetReply: err is null");
+        }
+    }
+
+    /**
+     * Write {@code value} to {@code key} if the key's version is {@code version} (0 creates a missing key).
+     *
+     * @throws IllegalArgumentException if {@code version} is negative: versions start at 0
+     */
+    public record PutArgs(String key, String value, long version) implements Request {
+
+        public PutArgs {
+            Objects.requireNonNull(key, "PutArgs: key is null");
+            Objects.requireNonNull(value, "PutArgs: value is null");
+            if (version < 0) {
+                throw new IllegalArgumentException("PutArgs: version " + version + " is negative; versions start "
+                        + "at 0 (0 creates the key)");
+            }
+        }
+    }
+
+    /**
+     * The answer to a Put.
+     *
+     * @param err {@code OK}, {@code ErrVersion}, {@code ErrNoKey}, {@code ErrWrongGroup}, or {@code ErrWrongLeader};
+     *            the clerk also returns {@code ErrMaybe}, never a server
+     */
+    public record PutReply(Err err) implements Reply {
+
+        public PutReply {
+            Objects.requireNonNull(err, "PutReply: err is null");
+        }
+    }
+
     /** A shard-movement request: what a shard group submits to its RSM. */
-    public sealed interface ShardRequest permits FreezeShardArgs, InstallShardArgs, DeleteShardArgs {
+    public sealed interface ShardRequest extends Request
+            permits FreezeShardArgs, InstallShardArgs, DeleteShardArgs {
 
         /** {@return the shard} */
         int shard();
@@ -45,7 +115,7 @@ public final class ShardRpc {
      * The answer to a freeze: the shard's {@code state} (never null), a {@code num} whose use is up to you, and
      * {@code err}.
      */
-    public record FreezeShardReply(byte[] state, int num, Err err) {
+    public record FreezeShardReply(byte[] state, int num, Err err) implements Reply {
 
         public FreezeShardReply {
             Objects.requireNonNull(state, "FreezeShardReply: state is null (use an empty array)");
@@ -62,7 +132,7 @@ public final class ShardRpc {
     }
 
     /** The answer to an install. */
-    public record InstallShardReply(Err err) {
+    public record InstallShardReply(Err err) implements Reply {
 
         public InstallShardReply {
             Objects.requireNonNull(err, "InstallShardReply: err is null");
@@ -73,7 +143,7 @@ public final class ShardRpc {
     public record DeleteShardArgs(int shard, int num) implements ShardRequest {}
 
     /** The answer to a delete. */
-    public record DeleteShardReply(Err err) {
+    public record DeleteShardReply(Err err) implements Reply {
 
         public DeleteShardReply {
             Objects.requireNonNull(err, "DeleteShardReply: err is null");

@@ -1,20 +1,17 @@
 package raftlab.shardkv.shardgrp;
 
-import raftlab.kvraft.KvRpc;
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
-import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 import raftlab.rsm.StateMachine;
+import raftlab.shardkv.shardcfg.ShardConfig;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.GetArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardReply;
-import raftlab.shardkv.shardgrp.ShardRpc.ShardRequest;
-import raftlab.shardkv.shardcfg.ShardConfig;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.PutReply;
 //+solution
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,11 +29,12 @@ import raftlab.labrpc.codec.Codec;
  *   <li>Get and Put: Lab 4's versioned semantics, but only for a key whose shard this group serves when the
  *       operation is applied; otherwise {@code ErrWrongGroup}.</li>
  *   <li>Group {@link ShardConfig#GID1} starts out serving every shard; every other group starts with none.</li>
- *   <li>FreezeShard, InstallShard and DeleteShard carry the number of the configuration being installed; a request
- *       older than one this group has seen for that shard must not change anything.</li>
+ *   <li>{@code FreezeShardArgs}, {@code InstallShardArgs} and {@code DeleteShardArgs} carry the number of the
+ *       configuration being installed; a request older than one this group has seen for that shard must not
+ *       change anything.</li>
  * </ul>
  */
-final class ShardStore implements StateMachine {
+final class ShardStore implements StateMachine<ShardRpc.Request, ShardRpc.Reply> {
 
     private final int gid;
     // Your data here (5A).
@@ -73,15 +71,9 @@ final class ShardStore implements StateMachine {
     /**
      * Applies one committed request and returns its reply: {@link GetReply}, {@link PutReply},
      * {@link FreezeShardReply}, {@link InstallShardReply} or {@link DeleteShardReply}.
-     *
-     * @throws IllegalArgumentException if {@code request} is none of the five requests
      */
     @Override
-    public Object doOp(Object request) {
-        if (!(request instanceof KvRpc.Request) && !(request instanceof ShardRequest)) {
-            throw new IllegalArgumentException("ShardStore.doOp: " + request + " is not a Get, Put, FreezeShard, "
-                    + "InstallShard or DeleteShard");
-        }
+    public ShardRpc.Reply doOp(ShardRpc.Request request) {
         // Your code here (5A).
         //+solution
         return switch (request) {
@@ -90,7 +82,6 @@ final class ShardStore implements StateMachine {
             case FreezeShardArgs freeze -> freeze(freeze);
             case InstallShardArgs install -> install(install);
             case DeleteShardArgs delete -> delete(delete);
-            default -> throw new IllegalStateException("unreachable: " + request);
         };
         //-solution
         //+student

@@ -4,18 +4,17 @@ package raftlab.shardkv.shardgrp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
-import raftlab.kvraft.KvRpc.PutReply;
-import raftlab.rsm.Err;
 import raftlab.shardkv.shardcfg.ShardConfig;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.GetArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.PutReply;
 
 /**
  * The reference shard group's state machine (left out of the kit): versioned Get/Put only on served shards, and the

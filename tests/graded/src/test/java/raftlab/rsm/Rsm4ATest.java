@@ -109,13 +109,13 @@ class Rsm4ATest {
         // Submit many Decs concurrently to the old leader: many raft starts, but none may commit and be executed.
         int nDec = 100;
         CountDownLatch done = new CountDownLatch(nDec);
-        Rsm minority = ts.server(l).rsm();
+        Rsm<RsmTestServer.Request, RsmTestServer.Reply> minority = ts.server(l).rsm();
         for (int i = 0; i < nDec; i++) {
             int id = i;
             ts.go("dec-" + i, () -> {
-                SubmitResult res = minority.submit(new RsmTestServer.Dec());
-                if (res.err() == Err.OK) {
-                    throw ts.fatalf("Submit %d in minority completed %s", id, res.result());
+                SubmitResult<RsmTestServer.Reply> res = minority.submit(new RsmTestServer.Dec());
+                if (res instanceof SubmitResult.Applied(var result)) {
+                    throw ts.fatalf("Submit %d in minority completed %s", id, result);
                 }
                 done.countDown();
             });

@@ -104,7 +104,7 @@ final class RsmHarness {
      * last known leader, until one answers OK; after a full round, sleeps 50 ms. Gives up after {@link #NSEC}
      * seconds and returns null.
      */
-    Object onePartition(int[] p, Object req) {
+    RsmTestServer.Reply onePartition(int[] p, RsmTestServer.Request req) {
         long t0 = Sim.millis();
         while (Sim.millis() - t0 < NSEC * 1000L) {
             int index;
@@ -113,12 +113,12 @@ final class RsmHarness {
             }
             for (int k = 0; k < NSRV; k++) {
                 if (g.isConnected(index) && g.isRunning(index) && (p == null || contains(p, index))) {
-                    SubmitResult r = server(index).rsm().submit(req);
-                    if (r.err() == Err.OK) {
+                    SubmitResult<RsmTestServer.Reply> r = server(index).rsm().submit(req);
+                    if (r instanceof SubmitResult.Applied(var result)) {
                         synchronized (this) {
                             leader = index;
                         }
-                        return r.result();
+                        return result;
                     }
                 }
                 index = (index + 1) % NSRV;

@@ -11,26 +11,32 @@ import raftlab.labrpc.persist.Persister;
  * must never be applied: the tests submit {@code Dec}s only to a leader cut off in a minority, and applying one
  * fails the test.
  */
-final class RsmTestServer implements StateMachine {
+final class RsmTestServer implements StateMachine<RsmTestServer.Request, RsmTestServer.Reply> {
+
+    /** What the tests submit. */
+    sealed interface Request permits Inc, Null, Dec {}
+
+    /** What the counter answers. */
+    sealed interface Reply permits IncRep, NullRep {}
 
     /** Add one to the counter. */
-    record Inc() {}
+    record Inc() implements Request {}
 
     /** The counter after an {@link Inc}. */
-    record IncRep(int n) {}
+    record IncRep(int n) implements Reply {}
 
     /** Do nothing. */
-    record Null() {}
+    record Null() implements Request {}
 
     /** The answer to {@link Null}. */
-    record NullRep() {}
+    record NullRep() implements Reply {}
 
     /** Must never commit: submitted only in a minority. */
-    record Dec() {}
+    record Dec() implements Request {}
 
     private final RsmHarness harness;
     private final int me;
-    private final Rsm rsm;
+    private final Rsm<Request, Reply> rsm;
     private int counter;   // guarded by this
 
     RsmTestServer(RsmHarness harness, List<ClientEnd> ends, int me, Persister persister, int maxraftstate) {
@@ -39,7 +45,7 @@ final class RsmTestServer implements StateMachine {
         this.rsm = Rsm.make(ends, me, persister, maxraftstate, this);
     }
 
-    Rsm rsm() {
+    Rsm<Request, Reply> rsm() {
         return rsm;
     }
 
@@ -48,7 +54,7 @@ final class RsmTestServer implements StateMachine {
     }
 
     @Override
-    public Object doOp(Object request) {
+    public Reply doOp(Request request) {
         return switch (request) {
             case Inc inc -> {
                 synchronized (this) {
@@ -56,7 +62,7 @@ final class RsmTestServer implements StateMachine {
                 }
             }
             case Null nul -> new NullRep();
-            default -> throw harness.fatalf("DoOp should execute only Inc and not %s (server %d)",
+            case Dec dec -> throw harness.fatalf("DoOp should execute only Inc and not %s (server %d)",
                     request.getClass().getSimpleName(), me);
         };
     }

@@ -536,7 +536,7 @@ class HandoutsTest {
         }
 
         private static boolean isEnumConstant(String name) {
-            for (String e : List.of("raftlab.rsm.Err", "raftlab.labrpc.log.Topic")) {
+            for (String e : List.of("raftlab.kvraft.Err", "raftlab.shardkv.shardgrp.Err", "raftlab.labrpc.log.Topic")) {
                 try {
                     Class<?> c = Class.forName(e);
                     if (Arrays.stream(c.getEnumConstants()).anyMatch(k -> ((Enum<?>) k).name().equals(name))) {

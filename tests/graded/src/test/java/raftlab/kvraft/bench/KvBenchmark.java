@@ -12,7 +12,7 @@ import raftlab.labrpc.net.Service;
 import raftlab.labrpc.persist.Persister;
 import raftlab.labrpc.sim.LabRandom;
 import raftlab.labrpc.sim.Sim;
-import raftlab.rsm.Err;
+import raftlab.kvraft.Err;
 
 /**
  * The KV service's speed on the reference, for {@code docs/performance.md}: the shape of MIT's speed tests (one

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import raftlab.kvraft.KvRpc.GetReply;
 import raftlab.kvsrv.KVServer;
 import raftlab.labrpc.chan.Channel;
 import raftlab.labrpc.chan.ChannelClosedException;
@@ -23,6 +22,7 @@ import raftlab.shardkv.Clerk;
 import raftlab.shardkv.shardcfg.ShardConfig;
 import raftlab.shardkv.shardctrler.ShardCtrler;
 import raftlab.shardkv.shardgrp.ShardGrpServer;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
 import raftlab.tester.Client;
 import raftlab.tester.Config;
 import raftlab.tester.ServerGroup;
@@ -190,7 +190,7 @@ public final class ShardKvTest {
         }
 
         /** Lab 5's error values as the checker's: the one place they are mapped. */
-        private static Err err(raftlab.rsm.Err err) {
+        private static Err err(raftlab.shardkv.shardgrp.Err err) {
             return switch (err) {
                 case OK -> Err.OK;
                 case ErrNoKey -> Err.ErrNoKey;

@@ -1,13 +1,13 @@
 //+solution-file
 package raftlab.shardkv.shardgrp;
 
-import raftlab.kvraft.KvRpc.GetArgs;
-import raftlab.kvraft.KvRpc.GetReply;
-import raftlab.kvraft.KvRpc.PutArgs;
-import raftlab.kvraft.KvRpc.PutReply;
 import raftlab.labrpc.net.Rpc;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.DeleteShardReply;
+import raftlab.shardkv.shardgrp.ShardRpc.GetArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.GetReply;
+import raftlab.shardkv.shardgrp.ShardRpc.PutArgs;
+import raftlab.shardkv.shardgrp.ShardRpc.PutReply;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardArgs;
 import raftlab.shardkv.shardgrp.ShardRpc.FreezeShardReply;
 import raftlab.shardkv.shardgrp.ShardRpc.InstallShardArgs;

@@ -29,6 +29,9 @@ import raftlab.raft.RaftMessage.RequestVoteReply;
  * established before the observed event could happen (a reply is observed before its caller can act on it; a term
  * in a reply was persisted before the reply left).
  *
+ * <p>Beyond safety, it can also warn (never fail) when the term rises although nothing is wrong: see
+ * {@link #watchTermRises}.
+ *
  * <p>Thread-safe (one lock, held briefly; never calls out while holding it except to the sink) and thread-free.
  */
 public final class RaftMonitor {
@@ -295,11 +298,11 @@ public final class RaftMonitor {
         };
         String rpc = args.getClass().getSimpleName().replace("Args", "");
         if (argsTerm > maxTerm && settled) {
-            warn(now, calm, from, argsTerm, args instanceof RequestVoteArgs
+            warn(now, calm, argsTerm, args instanceof RequestVoteArgs
                     ? "S" + from + " started an election: RequestVote for term " + argsTerm + " to S" + to
                     : "S" + from + " sent " + rpc + " of term " + argsTerm + " to S" + to);
         } else if (replyTerm > Math.max(maxTerm, argsTerm) && settled) {
-            warn(now, calm, to, replyTerm, "S" + to + " answered S" + from + "'s " + rpc + " of term " + argsTerm
+            warn(now, calm, replyTerm, "S" + to + " answered S" + from + "'s " + rpc + " of term " + argsTerm
                     + " with term " + replyTerm + " (it had started an election)");
         }
         maxTerm = Math.max(maxTerm, Math.max(argsTerm, replyTerm));
@@ -311,7 +314,7 @@ public final class RaftMonitor {
         }
     }
 
-    private void warn(long now, long calm, int peer, int term, String what) {
+    private void warn(long now, long calm, int term, String what) {
         if (warning != null) {
             return;
         }
@@ -321,8 +324,7 @@ public final class RaftMonitor {
                 + "then; usual causes: heartbeats too slow for the election timeout (at most 10 per second, and the "
                 + "timeout several heartbeats long), the election timer not reset on a valid AppendEntries or on "
                 + "granting a vote, or a leader that steps down without cause", term, seconds(now), what,
-                ledPeer, ledTerm, seconds(ledAt),
-                seconds(calm));
+                ledPeer, ledTerm, seconds(ledAt), seconds(calm));
         warnSink.accept(warning);
     }
 

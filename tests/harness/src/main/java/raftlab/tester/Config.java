@@ -35,6 +35,7 @@ public final class Config {
     private final Network net;
     private final LabRandom random;
     private final Timeline timeline = new Timeline();
+    private volatile long networkChangedMillis;   // Sim.millis() of the last change of reliability or reordering
     private final Map<Integer, ServerGroup> groups = new TreeMap<>();
     private final Clients clients;
     private final AtomicInteger ops = new AtomicInteger();
@@ -124,6 +125,9 @@ public final class Config {
 
     /** Makes the network reliable or unreliable. */
     public void setReliable(boolean reliable) {
+        if (reliable != net.isReliable()) {
+            networkChangedMillis = Sim.millis();
+        }
         net.setReliable(reliable);
     }
 
@@ -134,7 +138,23 @@ public final class Config {
 
     /** Turns long reordering of replies on or off. */
     public void setLongReordering(boolean yes) {
+        if (yes != net.isLongReordering()) {
+            networkChangedMillis = Sim.millis();
+        }
         net.setLongReordering(yes);
+    }
+
+    /**
+     * {@return {@code Sim.millis()} since which the network has been reliable, without long reordering, and every
+     * server of group 0 connected and running (raftlab's own term-rise warning reads it), or -1 if that is not so
+     * now}
+     */
+    public long calmSinceMillis() {      // not synchronized: the monitor calls it holding its own lock
+        long faultFree = timeline.calmSinceMillis();
+        if (!net.isReliable() || net.isLongReordering() || faultFree < 0) {
+            return -1;
+        }
+        return Math.max(faultFree, networkChangedMillis);
     }
 
     /** Turns long delays for calls to dead or disconnected servers on or off. */

@@ -47,6 +47,7 @@ public final class Timeline {
     private long checkerBegin;
     private String checkerBeginDetails = "";
     private boolean finalized;
+    private long calmSinceMillis;   // Sim.millis() when every server was last connected and running again; -1 if not
 
     /** An empty timeline. */
     public Timeline() {
@@ -54,6 +55,7 @@ public final class Timeline {
         long wallNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         // In simulation mode entries carry virtual time, so a replayed run draws the same timeline.
         this.epochOffsetNanos = Sim.isSimulated() ? 0 : wallNanos - Sim.nanoTime();
+        this.calmSinceMillis = Sim.millis();
     }
 
     /** {@return the current time in nanoseconds since the Unix epoch, as timeline entries use it} */
@@ -71,6 +73,7 @@ public final class Timeline {
         connected = new boolean[servers];
         Arrays.fill(connected, true);
         crashed = new boolean[servers];
+        calmSinceMillis = Sim.millis();
         String details = description + " (" + servers + " servers)";
         info(details, details);
     }
@@ -153,6 +156,9 @@ public final class Timeline {
 
     /** Records a split into two partitions. */
     public void twoPartitions(int[] p1, int[] p2) {
+        synchronized (this) {
+            calmSinceMillis = p1.length > 0 && p2.length > 0 ? -1 : Sim.millis();
+        }
         String text = "partition = " + Arrays.toString(p1) + " " + Arrays.toString(p2);
         continuous(TAG_FAILURE, text, text, TimelineEvent.Kind.FAULT);
     }
@@ -161,6 +167,7 @@ public final class Timeline {
     public synchronized void clearFailure() {
         Arrays.fill(crashed, false);
         Arrays.fill(connected, true);
+        calmSinceMillis = Sim.millis();
         continuousEnd(TAG_FAILURE);
     }
 
@@ -205,9 +212,11 @@ public final class Timeline {
             healthy &= connected[i] && !crashed[i];
         }
         if (healthy) {
+            calmSinceMillis = Sim.millis();
             continuousEnd(TAG_FAILURE);
             return;
         }
+        calmSinceMillis = -1;
         StringBuilder text = new StringBuilder("partition = ");
         List<Integer> together = new ArrayList<>();
         List<Integer> down = new ArrayList<>();
@@ -228,6 +237,14 @@ public final class Timeline {
                     .collect(Collectors.joining(" ", "[", "]")));
         }
         continuous(TAG_FAILURE, text.toString(), text.toString(), TimelineEvent.Kind.FAULT);
+    }
+
+    /**
+     * {@return {@code Sim.millis()} at which every server of group 0 was last connected and running again after a
+     * fault (a disconnection, partition or crash), or when the test began if there was none; -1 while a fault lasts}
+     */
+    public synchronized long calmSinceMillis() {
+        return calmSinceMillis;
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import raftlab.labrpc.sim.Sim;
 @Command(name = "explore", mixinStandardHelpOptions = true, description = {
         "Run SEEDS seeds of each selected test in the simulation mode (--sim), spread over JVMS forked JVMs; print "
                 + "the pass rate with its 95%% confidence interval and the failures grouped by first failure line, "
-                + "each with the seed and command that replays it.",
+                + "each with the seed and command that replays it; passing tests' warning: lines are passed on.",
         "Selectors as for test: a lab (3), a part (3A), a test (TestBasicAgree3B), a class (Raft3BTest)."})
 final class ExploreCommand implements Callable<Integer> {
 
@@ -158,6 +158,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         running.add(process);
         Deque<String> tail = new ArrayDeque<>();
+        String title = "";          // the latest test's first line, for its warnings
         int summaries = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -166,6 +167,13 @@ final class ExploreCommand implements Callable<Integer> {
                 tail.addLast(line);
                 if (tail.size() > CRASH_TAIL_LINES) {
                     tail.removeFirst();
+                }
+                if (line.startsWith("Test (")) {
+                    title = line;
+                } else if (line.startsWith("warning:")) {   // a passing test's liveness or efficiency warning
+                    synchronized (out) {
+                        out.println("lab: seeds " + range.first() + ".." + range.last() + ", " + title + " " + line);
+                    }
                 }
                 var parsed = SweepLine.parse(line);
                 if (parsed.isEmpty()) {

@@ -62,10 +62,14 @@ public final class Grader {
 
     private record Job(GradedTest test, int run, long seed) {}
 
+    /** The runs of one test that printed a {@code warning:} line: how many, and the first one's line. */
+    private record Warned(int runs, int firstRun, long firstSeed, String firstLine) {}
+
     private final Forker forker;
     private final Options options;
     private final Progress progress;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Map<GradedTest, Warned> warned = new LinkedHashMap<>();   // guarded by itself
 
     public Grader(Forker forker, Options options, Progress progress) {
         this.forker = forker;
@@ -141,7 +145,22 @@ public final class Grader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Forker.Result result = forker.run(job.test(), job.run(), job.seed(), temp, line -> { });
+        List<String> warnings = new ArrayList<>();
+        Forker.Result result = forker.run(job.test(), job.run(), job.seed(), temp, line -> {
+            if (line.startsWith("warning:")) {
+                warnings.add(line);
+            }
+        });
+        if (!warnings.isEmpty()) {
+            synchronized (warned) {
+                warned.merge(job.test(), new Warned(1, job.run(), job.seed(), warnings.get(0)),
+                        (a, b) -> {
+                            Warned first = a.firstRun() <= b.firstRun() ? a : b;
+                            return new Warned(a.runs() + b.runs(), first.firstRun(), first.firstSeed(),
+                                    first.firstLine());
+                        });
+            }
+        }
         if (result.signalled() && !stopping.get()) {
             Sim.sleep(1000);            // Ctrl-C reaches the forks too; give this JVM's hook time to say so
         }
@@ -175,6 +194,20 @@ public final class Grader {
             now = snapshot(stats, kept, start);
         }
         onUpdate.accept(now);
+    }
+
+    /**
+     * {@return one line per test whose runs printed a {@code warning:} line (the tests' liveness and efficiency
+     * warnings: not failures), with the number of such runs and the lowest-numbered one's first warning, run and seed}
+     */
+    public List<String> warnings() {
+        synchronized (warned) {
+            List<String> lines = new ArrayList<>();
+            warned.forEach((t, w) -> lines.add(String.format(java.util.Locale.ROOT,
+                    "%s: %d of %d run(s) warned; run %d (seed %d): %s", t.mitName(), w.runs(), options.runs(),
+                    w.firstRun(), w.firstSeed(), w.firstLine())));
+            return lines;
+        }
     }
 
     private Outcome snapshot(Map<GradedTest, TestStats> stats, Map<GradedTest, List<Path>> kept, long start) {

@@ -290,6 +290,11 @@ public final class Lab implements Runnable {
             out.print(Report.table(outcome, points));
             out.printf(Locale.ROOT, "lab: %.1f s in all; per-run overhead (JVM fork + launcher) %.2f s on average%n",
                     outcome.wallSeconds(), outcome.overheadMean());
+            List<String> warnings = grader.warnings();
+            if (!warnings.isEmpty()) {
+                out.println("lab: warnings (not failures; see the handout's advice):");
+                warnings.forEach(w -> out.println("  " + w));
+            }
             List<Path> logs = outcome.failedLogs().values().stream().flatMap(List::stream).toList();
             if (!logs.isEmpty()) {
                 out.println("lab: logs of failed runs (first line: test, run, seed):");

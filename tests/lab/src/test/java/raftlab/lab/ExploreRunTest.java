@@ -38,6 +38,7 @@ class ExploreRunTest {
                 .contains("lab: 4 failed run(s) in 1 group(s) by first failure line:")
                 .contains("  4x TestFails9Z: org.opentest4j.AssertionFailedError: the fixture fails on purpose\n")
                 .contains("first failing seed 3, replay: ./lab test TestFails9Z --sim --seed 3")
+                .contains("lab: seeds 1..6, Test (9Z): fails ... warning: a passing fixture run warns\n")
                 .doesNotContain("ended without its summary");
     }
 

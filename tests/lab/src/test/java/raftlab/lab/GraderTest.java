@@ -175,4 +175,11 @@ class GraderTest {
             assertThat(node.has(required.asText())).as(what + " has " + required.asText()).isTrue();
         }
     }
+
+    @Test
+    void aWarningLineOfAPassingRunIsShownAfterTheTable() {
+        assertThat(printed).contains("lab: warnings (not failures; see the handout's advice):\n  TestPasses9Z: 2 of 2 "
+                + "run(s) warned; run 1 (seed " + Grader.seedFor(BASE_SEED, tests.get(0), 1) + "): warning: fixture "
+                + "warning, not a failure\n");
+    }
 }

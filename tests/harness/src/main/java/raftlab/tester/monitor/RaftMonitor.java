@@ -29,6 +29,9 @@ import raftlab.raft.RaftMessage.RequestVoteReply;
  * established before the observed event could happen (a reply is observed before its caller can act on it; a term
  * in a reply was persisted before the reply left).
  *
+ * <p>Beyond safety, it can also warn (never fail) when the term rises although nothing is wrong: see
+ * {@link #watchTermRises}.
+ *
  * <p>Thread-safe (one lock, held briefly; never calls out while holding it except to the sink) and thread-free.
  */
 public final class RaftMonitor {
@@ -65,6 +68,14 @@ public final class RaftMonitor {
     private final int[] incarnations;     // the current incarnation number of each peer
     private int maxKnownIndex;            // the highest index any leader is known to have created
     private String violation;
+    private LongSupplier calmSince = () -> -1;   // see watchTermRises
+    private Consumer<String> warnSink = w -> { };
+    private long incarnatedAt;            // when the latest incarnation started (a restart disturbs the group too)
+    private int maxTerm;                  // the highest term any delivered request or reply carried
+    private int ledTerm;                  // the highest term whose leader was seen (AppendEntries answered in it)...
+    private long ledAt = -1;              // ...first at this time...
+    private int ledPeer;                  // ...as this peer
+    private String warning;
 
     /**
      * @param n     the number of peers
@@ -79,6 +90,39 @@ public final class RaftMonitor {
         this.revealedHow = new String[n];
         this.acknowledged = new int[n];
         this.incarnations = new int[n];
+    }
+
+    /**
+     * The group must have been calm (see {@link #watchTermRises}) this long before a term rise earns a warning: the
+     * tester's allowance for one election ({@code RAFT_ELECTION_TIMEOUT}, 1 s), so that a peer that was cut off or
+     * restarted, and any election it provokes, has settled first.
+     */
+    public static final long SETTLE_MILLIS = 1000;
+
+    /**
+     * ...and the leader of the highest term must have been seen this long: MIT's heartbeat cap (10 per second), so
+     * that a follower whose election timer fired just as that leader won, before its first heartbeat, does not count.
+     */
+    public static final long LEADER_SETTLE_MILLIS = 100;
+
+    /**
+     * Turns on raftlab's own liveness warning: when a peer raises the term although the group has been calm (the
+     * network reliable, every peer connected and running, and nothing changed) for {@link #SETTLE_MILLIS} and the
+     * highest term's leader has been seen, {@code warn} gets one message (once per monitor). A correct Raft keeps
+     * its leader then: a new term means a follower's election timer fired although heartbeats arrived.
+     *
+     * @param calmSince the monitor clock's time since which the group has been calm, or -1 if it is not calm now
+     *                  (called holding the monitor's lock: it must not call back)
+     * @param warn      gets the warning's message, once
+     */
+    public synchronized void watchTermRises(LongSupplier calmSince, Consumer<String> warn) {
+        this.calmSince = Objects.requireNonNull(calmSince);
+        this.warnSink = Objects.requireNonNull(warn);
+    }
+
+    /** {@return the term-rise warning's message, or null} */
+    public synchronized String warning() {
+        return warning;
     }
 
     /** {@return the first violation's message, or null} */
@@ -105,6 +149,7 @@ public final class RaftMonitor {
                     + "called), though before the crash it %s%s", peer, seconds(now), revealedHow[peer],
                     acknowledged[peer] > 0 ? " and acknowledged AppendEntries through index " + acknowledged[peer] : "");
         }
+        incarnatedAt = now;
         Restart start = new Restart(peer, now, revealedTerm[peer], revealedHow[peer]);
         for (String end : endNames) {
             endOwner.put(end, peer);
@@ -131,6 +176,7 @@ public final class RaftMonitor {
             if (violation != null) {
                 return;
             }
+            termRise(from, to, (raftlab.raft.RaftMessage) args, reply);
             switch (args) {
                 case RequestVoteArgs a when reply instanceof RequestVoteReply r -> requestVote(from, to, a, r);
                 case AppendEntriesArgs a when reply instanceof AppendEntriesReply r -> appendEntries(from, to, a, r);
@@ -233,6 +279,62 @@ public final class RaftMonitor {
                     start.peer(), seconds(start.atMillis()), args.getClass().getSimpleName().replace("Args", ""),
                     term, start.revealedHow());
         }
+    }
+
+    // ---- the liveness warning (raftlab's own) -------------------------------------------------------------------
+
+    private void termRise(int from, int to, raftlab.raft.RaftMessage args, Object reply) {
+        long now = clock.getAsLong();
+        long calm = calmSince.getAsLong();
+        calm = calm < 0 ? -1 : Math.max(calm, incarnatedAt);
+        boolean settled = calm >= 0 && now - calm > SETTLE_MILLIS && ledTerm == maxTerm && ledAt >= calm
+                && now - ledAt > LEADER_SETTLE_MILLIS;
+        int argsTerm = termOf(args);
+        int replyTerm = switch (reply) {
+            case RequestVoteReply r -> r.term();
+            case AppendEntriesReply r -> r.term();
+            case InstallSnapshotReply r -> r.term();
+            default -> 0;
+        };
+        String rpc = args.getClass().getSimpleName().replace("Args", "");
+        if (argsTerm > maxTerm && settled) {
+            warn(now, calm, argsTerm, args instanceof RequestVoteArgs
+                    ? "S" + from + " started an election: RequestVote for term " + argsTerm + " to S" + to
+                    : "S" + from + " sent " + rpc + " of term " + argsTerm + " to S" + to);
+        } else if (replyTerm > Math.max(maxTerm, argsTerm) && settled) {
+            warn(now, calm, replyTerm, "S" + to + " answered S" + from + "'s " + rpc + " of term " + argsTerm
+                    + " with term " + replyTerm + " (it had started an election)");
+        }
+        maxTerm = Math.max(maxTerm, Math.max(argsTerm, replyTerm));
+        boolean answeredAsLeader = !(args instanceof RequestVoteArgs) && replyTerm == argsTerm;
+        if (answeredAsLeader && argsTerm == maxTerm && calm >= 0 && (ledTerm != argsTerm || ledAt < calm)) {
+            ledTerm = argsTerm;
+            ledAt = now;
+            ledPeer = from;
+        }
+    }
+
+    private void warn(long now, long calm, int term, String what) {
+        if (warning != null) {
+            return;
+        }
+        warning = String.format("warning: term changed to %d at %s even though there were no failures (raftlab's "
+                + "own check): %s while S%d led term %d (seen since %s) and the network had been reliable, with "
+                + "every server connected and running, since %s. Not a failure, but a correct Raft keeps its leader "
+                + "then; usual causes: heartbeats too slow for the election timeout (at most 10 per second, and the "
+                + "timeout several heartbeats long), the election timer not reset on a valid AppendEntries or on "
+                + "granting a vote, or a leader that steps down without cause", term, seconds(now), what,
+                ledPeer, ledTerm, seconds(ledAt), seconds(calm));
+        warnSink.accept(warning);
+    }
+
+    private static int termOf(raftlab.raft.RaftMessage args) {
+        return switch (args) {
+            case RequestVoteArgs a -> a.term();
+            case AppendEntriesArgs a -> a.term();
+            case InstallSnapshotArgs a -> a.term();
+            default -> 0;
+        };
     }
 
     // ---- the rules --------------------------------------------------------------------------------------------

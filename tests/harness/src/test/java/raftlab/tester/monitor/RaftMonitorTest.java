@@ -376,4 +376,85 @@ class RaftMonitorTest {
         peers[1].applied(new ApplyMsg.Command(1, "a"));
         assertThat(reported).hasSize(1);
     }
+
+    // ---- the term-rise warning (raftlab's own liveness check) ---------------------------------------------------
+
+    private final List<String> warnings = new ArrayList<>();
+    private long calmSince;         // what the harness would say: -1 while a fault lasts
+
+    private void watchTerms() {
+        monitor.watchTermRises(() -> calmSince, warnings::add);
+    }
+
+    @Test
+    void aTermRiseWithNoFailuresLongAfterALeaderWarnsOnce() {
+        watchTerms();
+        elect(0, 1, 1);
+        heartbeat(0, 1, 1, 0, 0);             // the leader of term 1 is seen at 1.234 s
+        now += 2000;
+        heartbeat(0, 2, 1, 0, 0);
+        vote(0, 1, 2, false);                 // S1's timer fired although S0 sends heartbeats
+        assertThat(warnings).singleElement().asString()
+                .startsWith("warning: term changed to 2 at 3.234 s even though there were no failures")
+                .contains("S1 started an election: RequestVote for term 2 to S0 while S0 led term 1 (seen since "
+                        + "1.234 s)", "election timer not reset on a valid AppendEntries", "heartbeats too slow");
+        assertThat(monitor.warning()).isEqualTo(warnings.get(0));
+        assertThat(reported).isEmpty();       // a warning, not a violation
+
+        elect(1, 2, 3);                       // once per test
+        heartbeat(1, 2, 3, 0, 0);
+        now += 2000;
+        vote(0, 2, 4, true);
+        assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void aTermRiseRevealedOnlyByAReplyWarnsToo() {
+        watchTerms();
+        elect(0, 1, 1);
+        heartbeat(0, 1, 1, 0, 0);
+        now += 2000;
+        rpc(0, 2, new AppendEntriesArgs(1, 0, 0, 0, List.of(), 0), new AppendEntriesReply(2, false));
+        assertThat(warnings).singleElement().asString().contains("S2 answered S0's AppendEntries of term 1 with term 2");
+    }
+
+    @Test
+    void aTermRiseRightAfterAFaultOrARestartIsExpected() {
+        watchTerms();
+        elect(0, 1, 1);
+        heartbeat(0, 1, 1, 0, 0);
+        now += 2000;
+        calmSince = -1;                       // S2 is disconnected: its elections are expected
+        vote(0, 2, 2, false);
+        calmSince = now;                      // reconnected now; it disrupts the leader within the settling time
+        now += 500;
+        vote(0, 2, 3, false);
+        assertThat(warnings).isEmpty();
+
+        now += 2000;                          // calm again, but no leader of term 3 yet: elections go on
+        vote(1, 0, 4, true);
+        assertThat(warnings).isEmpty();
+        heartbeat(0, 1, 4, 0, 0);
+        now += 50;                            // S2's timer fired just as S0 won, before its first heartbeat
+        vote(1, 2, 5, false);
+        assertThat(warnings).isEmpty();
+
+        elect(1, 2, 6);
+        heartbeat(1, 2, 6, 0, 0);
+        now += 2000;
+        peers[0] = start(0, 0);               // a restart starts the settling time again
+        now += 500;
+        vote(1, 0, 7, false);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void withoutTheHarnessTermRisesAreNotWatched() {
+        elect(0, 1, 1);
+        heartbeat(0, 1, 1, 0, 0);
+        now += 5000;
+        vote(0, 1, 2, false);
+        assertThat(warnings).isEmpty();
+        assertThat(monitor.warning()).isNull();
+    }
 }

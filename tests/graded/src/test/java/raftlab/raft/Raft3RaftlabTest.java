@@ -133,6 +133,132 @@ class Raft3RaftlabTest {
     }
 
     /**
+     * A leader is cut off, the others elect a new leader, and then the old leader can send again and hear the replies
+     * to its own requests, but no request reaches it. It learns of the new term only from the replies to its
+     * AppendEntries, and must step down on the first one (Figure 2, Rules for Servers, All Servers: "if RPC request
+     * or response contains term T > currentTerm: set currentTerm = T, convert to follower"; §5.1).
+     */
+    @Test
+    @Tag("3A")
+    @DisplayName("Test (3A raftlab): a leader steps down on a higher term in an AppendEntries reply")
+    void testRaftlabStepDownOnAppendReply3A() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3A raftlab): a leader steps down on a higher term in an AppendEntries reply");
+
+        int old = ts.checkOneLeader();
+        int oldTerm = ts.raft(old).getState().term();
+
+        // the old leader is cut off; the two others elect a new one.
+        Wire wire = ts.wire();
+        wire.isolate(old, servers);
+        int next = awaitLeader(ts, i -> i != old, oldTerm);
+        int nextTerm = ts.raft(next).getState().term();
+
+        // the old leader's requests and their replies go through again; nobody's requests reach it.
+        AtomicReference<Integer> replyTerm = new AtomicReference<>();
+        CountDownLatch heard = wire.watchReply((m, r) -> m.from() == old && r instanceof AppendEntriesReply reply
+                && reply.term() > m.args().term() && replyTerm.compareAndSet(null, reply.term()));
+        for (int i = 0; i < servers; i++) {
+            if (i != old) {
+                wire.cutRequests(i, old);
+            }
+        }
+        wire.uncut(old, (old + 1) % servers);
+        wire.uncut(old, (old + 2) % servers);
+        wire.uncut((old + 1) % servers, old);
+        wire.uncut((old + 2) % servers, old);
+        if (!awaitLatch(ts, heard)) {
+            arrangementNotReached("server " + old + " sent no AppendEntries of an older term within 10 s");
+        } else {
+            long t0 = Sim.millis();
+            Raft.State s = ts.raft(old).getState();
+            while (s.isLeader() && s.term() < replyTerm.get() && Sim.millis() - t0 < 2_000) {
+                ts.sleep(10);
+                s = ts.raft(old).getState();
+            }
+            if (s.isLeader() && s.term() < replyTerm.get()) {
+                throw ts.fatalf("server %d still leads term %d %.1f s after a reply to its AppendEntries told it of "
+                        + "term %d (server %d leads term %d): a leader that sees a higher term in a reply must step "
+                        + "down (Figure 2, Rules for Servers, All Servers; §5.1) (raftlab's test)",
+                        old, s.term(), (Sim.millis() - t0) / 1000.0, replyTerm.get(), next, nextTerm);
+            }
+        }
+
+        wire.healAll();
+        ts.checkOneLeader();
+    }
+
+    /**
+     * One peer (v) is cut off long enough for its term to run several terms ahead. Then another peer (c) loses the
+     * leader and campaigns; its RequestVotes reach v and v's replies come back, but no request reaches c. The reply
+     * tells c of v's higher term: c must adopt it and become a follower (Figure 2, Rules for Servers, All Servers;
+     * §5.1), so its next campaign is in a term above v's. A candidate that ignores the reply campaigns again in the
+     * next term of its own count, a term it already knows is over.
+     */
+    @Test
+    @Tag("3A")
+    @DisplayName("Test (3A raftlab): a candidate steps down on a higher term in a RequestVote reply")
+    void testRaftlabStepDownOnVoteReply3A() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3A raftlab): a candidate steps down on a higher term in a RequestVote reply");
+
+        int leader = ts.checkOneLeader();
+        int term = ts.raft(leader).getState().term();
+        int c = (leader + 1) % servers;
+        int v = (leader + 2) % servers;
+
+        // v, cut off, campaigns alone until its term is well ahead.
+        Wire wire = ts.wire();
+        wire.isolate(v, servers);
+        if (!awaitTerm(ts, v, t -> t >= term + 6, 10_000)) {
+            throw ts.fatalf("server %d, cut off, did not reach term %d within 10 s (it was at %d)", v, term + 6,
+                    ts.raft(v).getState().term());
+        }
+
+        // c loses the leader; its requests to v and v's replies go through, v's requests are still lost.
+        AtomicReference<int[]> told = new AtomicReference<>();      // {c's campaign term, the reply's term}
+        AtomicReference<Integer> stale = new AtomicReference<>();   // a later campaign of c below the reply's term
+        CountDownLatch heard = wire.watchReply((m, r) -> m.from() == c && r instanceof RequestVoteReply reply
+                && reply.term() > m.args().term()
+                && told.compareAndSet(null, new int[] {m.args().term(), reply.term()}));
+        wire.watchRequests(m -> {
+            int[] t = told.get();
+            if (t != null && m.from() == c && m.args() instanceof RequestVoteArgs args
+                    && args.term() >= t[0] + 2 && args.term() < t[1]) {
+                stale.compareAndSet(null, args.term());
+            }
+        });
+        wire.cut(c, leader);
+        wire.cut(leader, c);
+        wire.cutRequests(v, c);
+        wire.uncut(v, c);
+        wire.uncut(c, v);
+        if (!awaitLatch(ts, heard)) {
+            throw ts.fatalf("server %d, cut off from leader %d, did not ask %d for a vote within 10 s", c, leader, v);
+        }
+        int[] t = told.get();
+        if (t[1] < t[0] + 3) {
+            arrangementNotReached("server " + v + "'s term " + t[1] + " is not 3 above " + c + "'s campaign " + t[0]);
+        } else {
+            long t0 = Sim.millis();
+            while (stale.get() == null && Sim.millis() - t0 < 3_000) {
+                ts.sleep(10);
+            }
+            if (stale.get() != null) {
+                throw ts.fatalf("server %d, a candidate in term %d, got a RequestVote reply of term %d and later "
+                        + "campaigned in term %d: a candidate that sees a higher term in a reply must adopt it and "
+                        + "become a follower (Figure 2, Rules for Servers, All Servers; §5.1) (raftlab's test)",
+                        c, t[0], t[1], stale.get());
+            }
+        }
+
+        wire.healAll();
+        ts.checkOneLeader();
+    }
+
+    /**
      * A leader's first AppendEntries carrying a new entry X is held back; a later one carrying X and Y is delivered,
      * acknowledged and both are committed. Then the old request arrives. A follower that truncates its log on every
      * AppendEntries (not only on a conflict) drops Y, an entry it acknowledged and that was committed; after the

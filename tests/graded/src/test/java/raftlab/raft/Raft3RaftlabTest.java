@@ -259,6 +259,64 @@ class Raft3RaftlabTest {
     }
 
     /**
+     * Two candidates of the same term: each one's first RequestVote to a third peer (the voter) waits in the network
+     * until the test lets it go, first one, then the other. The voter may grant only one of them: votedFor is null or
+     * the candidate itself (Figure 2, RequestVote receiver step 2), or both can win the term (§5.2, Election Safety).
+     */
+    @Test
+    @Tag("3A")
+    @DisplayName("Test (3A raftlab): one vote per term")
+    void testRaftlabOneVotePerTerm3A() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3A raftlab): one vote per term");
+
+        int voter = ts.checkOneLeader();
+        int a = (voter + 1) % servers;
+        int b = (voter + 2) % servers;
+
+        // everyone is cut off from everyone; a's and b's first RequestVotes to the voter wait in the network.
+        Wire wire = ts.wire();
+        Wire.Held fromA = wire.holdRequest(m -> m.from() == a && m.to() == voter
+                && m.args() instanceof RequestVoteArgs, HOLD_MS);
+        Wire.Held fromB = wire.holdRequest(m -> m.from() == b && m.to() == voter
+                && m.args() instanceof RequestVoteArgs, HOLD_MS);
+        for (int i = 0; i < servers; i++) {
+            wire.isolate(i, servers);
+        }
+        if (!fromA.awaitCaught(10_000) || !fromB.awaitCaught(10_000)) {
+            throw ts.fatalf("servers %d and %d, cut off from leader %d, did not both campaign within 10 s",
+                    a, b, voter);
+        }
+        int term = fromA.msg().args().term();
+        if (fromB.msg().args().term() != term) {
+            arrangementNotReached("the two candidates campaigned in different terms");
+        } else {
+            fromA.release();
+            if (!fromA.awaitAnswered(5_000)) {
+                throw ts.fatalf("server %d did not answer %d's RequestVote", voter, a);
+            }
+            if (fromA.reply() instanceof RequestVoteReply r && r.voteGranted()) {
+                fromB.release();
+                if (!fromB.awaitAnswered(5_000)) {
+                    throw ts.fatalf("server %d did not answer %d's RequestVote", voter, b);
+                }
+                if (fromB.reply() instanceof RequestVoteReply r2 && r2.voteGranted() && r2.term() == term) {
+                    throw ts.fatalf("server %d granted its vote in term %d to both %d and %d: a peer votes for at "
+                            + "most one candidate per term (Figure 2, RequestVote receiver step 2: votedFor is null "
+                            + "or candidateId; §5.2, Election Safety) (raftlab's test)", voter, term, a, b);
+                }
+            } else {
+                arrangementNotReached("the voter denied the first vote");
+            }
+        }
+        fromA.release();
+        fromB.release();
+        wire.healAll();
+        ts.checkOneLeader();
+    }
+
+    /**
      * A leader's first AppendEntries carrying a new entry X is held back; a later one carrying X and Y is delivered,
      * acknowledged and both are committed. Then the old request arrives. A follower that truncates its log on every
      * AppendEntries (not only on a conflict) drops Y, an entry it acknowledged and that was committed; after the
@@ -322,6 +380,120 @@ class Raft3RaftlabTest {
 
         ts.restart(leader);
         ts.one(4000 + ts.rand(1000), servers, true);
+    }
+
+    /**
+     * A follower (f) holds three entries of an old term that were never committed; meanwhile the others commit three
+     * different entries at the same indices. When f is back, it gets, before anything else, an AppendEntries that
+     * matches its log just before those entries and carries no entries, with leaderCommit past them: a heartbeat from
+     * a leader whose nextIndex for f is behind (a valid message; a leader may send fewer entries than it has). f must
+     * set commitIndex to min(leaderCommit, index of last new entry), not to leaderCommit, or it applies its stale
+     * entries (Figure 2, AppendEntries receiver step 5; §5.3). The leader's real request waits until f answered it.
+     */
+    @Test
+    @Tag("3B")
+    @DisplayName("Test (3B raftlab): a follower commits no further than the leader vouched for")
+    void testRaftlabLeaderCommitMin3B() {
+        int servers = 5;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, NO_SNAPSHOTS);
+        ts.begin("Test (3B raftlab): a follower commits no further than the leader vouched for");
+
+        int p = ts.one(ts.rand(), servers, true);
+        int old = ts.checkOneLeader();
+        int f = (old + 1) % servers;
+        int[] others = {(old + 2) % servers, (old + 3) % servers, (old + 4) % servers};
+
+        // the old leader copies three entries to f alone; f's acknowledgements are lost, so nothing is committed.
+        Wire wire = ts.wire();
+        for (int o : others) {
+            ts.group().disconnectAll(o);
+        }
+        wire.cut(f, old);
+        CountDownLatch copied = wire.watchReply((m, r) -> m.from() == old && m.to() == f
+                && acknowledges(m, r, p + 3));
+        Raft.StartResult last = null;
+        for (int k = 0; k < 3; k++) {
+            last = ts.raft(old).start(1000 + ts.rand(1000));
+        }
+        int oldTerm = last.term();
+        if (!last.isLeader() || last.index() != p + 3) {
+            arrangementNotReached("server " + old + " lost its leadership or its log moved on");
+            finishLeaderCommit(ts, wire, servers);
+            return;
+        }
+        if (!awaitLatch(ts, copied)) {
+            throw ts.fatalf("server %d did not acknowledge index %d to leader %d within 10 s", f, p + 3, old);
+        }
+
+        // the three others elect a leader and commit three other entries at p+1..p+3; f, alone, campaigns.
+        java.util.concurrent.atomic.AtomicInteger fTerm = new java.util.concurrent.atomic.AtomicInteger();
+        wire.watchRequests(m -> {
+            if (m.from() == f) {
+                fTerm.accumulateAndGet(m.args().term(), Math::max);
+            }
+        });
+        ts.group().disconnectAll(old);
+        ts.group().disconnectAll(f);
+        wire.healAll();
+        for (int o : others) {
+            ts.group().connectOne(o);
+        }
+        for (int k = 0; k < 3; k++) {
+            ts.one(2000 + ts.rand(1000), 3, true);
+        }
+
+        // f is back; the first AppendEntries to f that matches its log at p, of a term f will accept (at least that
+        // of its own campaigns), waits, and f gets a heartbeat version of it.
+        Wire.Held real = wire.holdRequest(m -> m.to() == f && m.args() instanceof AppendEntriesArgs args
+                && m.from() != old && args.term() > oldTerm && args.term() >= fTerm.get()
+                && args.prevLogIndex() == p, HOLD_MS);
+        ts.group().connectOne(f);
+        if (!real.awaitCaught(10_000)) {
+            arrangementNotReached("no AppendEntries to server " + f + " matched its log at index " + p);
+        } else {
+            for (int j = 0; j < servers; j++) {
+                if (j != f) {
+                    wire.cutRequests(j, f);    // no later AppendEntries overtakes the held one meanwhile
+                }
+            }
+            AppendEntriesArgs args = (AppendEntriesArgs) real.msg().args();
+            if (args.leaderCommit() < p + 3) {
+                arrangementNotReached("the leader's commit index " + args.leaderCommit() + " is below " + (p + 3));
+            } else {
+                Network net = ts.config().net();
+                String endName = "raftlab-heartbeat-" + ts.rand();
+                ClientEnd end = net.makeEnd(endName);
+                net.connect(endName, ts.group().serverName(f));
+                net.enable(endName, true);
+                AppendEntriesArgs heartbeat = new AppendEntriesArgs(args.term(), args.leaderId(), p,
+                        args.prevLogTerm(), java.util.List.of(), args.leaderCommit());
+                var reply = end.call(RaftMessage.APPEND_ENTRIES, heartbeat);
+                net.enable(endName, false);
+                if (reply.isEmpty() || !reply.get().success()) {
+                    arrangementNotReached("server " + f + " did not accept the heartbeat");
+                } else {
+                    // give f's applier time: a follower that committed its stale entries applies them now, and
+                    // the tester's apply check fails the test ("commit index=... server=f ... != ..."): f applied an
+                    // entry at p + 1 that differs from the committed one.
+                    long t0 = Sim.millis();
+                    while (Sim.millis() - t0 < 1_000) {
+                        ts.nCommitted(p + 1);
+                        ts.sleep(20);
+                    }
+                }
+            }
+        }
+        wire.healAll();
+        real.release();
+        finishLeaderCommit(ts, wire, servers);
+    }
+
+    private static void finishLeaderCommit(RaftHarness ts, Wire wire, int servers) {
+        wire.healAll();
+        for (int i = 0; i < servers; i++) {
+            ts.group().connectOne(i);
+        }
+        ts.one(ts.rand(), servers, true);
     }
 
     /**

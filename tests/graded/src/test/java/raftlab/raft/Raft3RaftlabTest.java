@@ -14,6 +14,8 @@ import raftlab.labrpc.net.Network;
 import raftlab.labrpc.sim.Sim;
 import raftlab.raft.RaftMessage.AppendEntriesArgs;
 import raftlab.raft.RaftMessage.AppendEntriesReply;
+import raftlab.raft.RaftMessage.InstallSnapshotArgs;
+import raftlab.raft.RaftMessage.InstallSnapshotReply;
 import raftlab.raft.RaftMessage.RequestVoteArgs;
 import raftlab.raft.RaftMessage.RequestVoteReply;
 import raftlab.tester.TesterExtension;
@@ -442,10 +444,11 @@ class Raft3RaftlabTest {
             ts.one(2000 + ts.rand(1000), 3, true);
         }
 
-        // f is back; the first AppendEntries to f that matches its log at p, of a term f will accept (at least that
-        // of its own campaigns), waits, and f gets a heartbeat version of it.
+        // f is back; the first AppendEntries to f that matches its log at p, of a term f will accept (at least f's
+        // term), waits, and f gets a heartbeat version of it.
+        int fAway = ts.raft(f).getState().term();   // a disconnected peer's requests never enter the network
         Wire.Held real = wire.holdRequest(m -> m.to() == f && m.args() instanceof AppendEntriesArgs args
-                && m.from() != old && args.term() > oldTerm && args.term() >= fTerm.get()
+                && m.from() != old && args.term() > oldTerm && args.term() >= Math.max(fAway, fTerm.get())
                 && args.prevLogIndex() == p, HOLD_MS);
         ts.group().connectOne(f);
         if (!real.awaitCaught(10_000)) {
@@ -629,6 +632,71 @@ class Raft3RaftlabTest {
         fromA.release();
         fromB.release();
         wire.healAll();
+        ts.one(ts.rand(), servers, true);
+    }
+
+    /**
+     * A follower (f) is down while the others commit enough entries that the leader, which has compacted its log, must
+     * send it a snapshot when it restarts. The
+     * first InstallSnapshot to f waits in the network while f catches up by the leader's later RPCs and applies
+     * entries past the snapshot; then the old InstallSnapshot arrives. It describes a prefix of what f has already
+     * committed and applied: f must not install it (§7: a snapshot of a prefix of the log deletes only the entries it
+     * covers; Figure 13 receiver steps 6 and 7), or it sends the service back in time, which the test's applier
+     * reports ("a snapshot must never take the service back").
+     */
+    @Test
+    @Tag("3D")
+    @DisplayName("Test (3D raftlab): a late InstallSnapshot does not take a follower back")
+    void testRaftlabStaleInstallSnapshot3D() {
+        int servers = 3;
+        RaftHarness ts = RaftHarness.make(tester, servers, RELIABLE, true);
+        ts.begin("Test (3D raftlab): a late InstallSnapshot does not take a follower back");
+
+        ts.one(ts.rand(), servers, true);
+        int leader = ts.checkOneLeader();
+        int f = (leader + 1) % servers;
+
+        // f is down (so it does not campaign) while the others commit more than a snapshot interval of entries.
+        Wire wire = ts.wire();
+        ts.group().shutdownServer(f);
+        for (int k = 0; k < RaftHarness.SNAPSHOT_INTERVAL + 3; k++) {
+            ts.one(ts.rand(), servers - 1, true);
+        }
+        int term = ts.raft(leader).getState().term();
+
+        // f restarts: the first InstallSnapshot to it of the current term waits in the network.
+        Wire.Held stale = wire.holdRequest(m -> m.to() == f && m.args() instanceof InstallSnapshotArgs args
+                && args.term() >= term, HOLD_MS);
+        ts.restart(f);
+        if (!stale.awaitCaught(10_000)) {
+            arrangementNotReached("no InstallSnapshot to server " + f);
+        } else {
+            InstallSnapshotArgs args = (InstallSnapshotArgs) stale.msg().args();
+            // f catches up by later RPCs (a leader re-sends to a peer whose RPC is out) and applies past the snapshot.
+            int last = ts.one(ts.rand(), servers - 1, true);
+            long t0 = Sim.millis();
+            while (ts.nCommitted(last).count() < servers && Sim.millis() - t0 < 5_000) {
+                ts.sleep(20);
+            }
+            if (ts.nCommitted(last).count() < servers) {
+                arrangementNotReached("server " + f + " did not catch up while the InstallSnapshot was held");
+            } else if (last <= args.lastIncludedIndex()) {
+                arrangementNotReached("the held snapshot is not older than what server " + f + " applied");
+            } else {
+                stale.release();
+                if (!stale.awaitAnswered(5_000)) {
+                    throw ts.fatalf("server %d did not answer the InstallSnapshot through index %d", f,
+                            args.lastIncludedIndex());
+                }
+                if (!(stale.reply() instanceof InstallSnapshotReply r) || r.term() != args.term()) {
+                    arrangementNotReached("the term moved on before the old InstallSnapshot arrived");
+                }
+                // a follower that installed it hands the service a snapshot through index lastIncludedIndex after
+                // applying index last: the applier fails the test, at the latest at the next check.
+                ts.sleep(500);
+            }
+        }
+        stale.release();
         ts.one(ts.rand(), servers, true);
     }
 

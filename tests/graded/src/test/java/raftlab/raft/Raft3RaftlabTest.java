@@ -405,7 +405,7 @@ class Raft3RaftlabTest {
         int f = (old + 1) % servers;
         int[] others = {(old + 2) % servers, (old + 3) % servers, (old + 4) % servers};
 
-        // the old leader copies three entries to f alone; f's acknowledgements are lost, so nothing is committed.
+        // the old leader copies three entries to f alone (two of five: nothing is committed; f's replies are lost too).
         Wire wire = ts.wire();
         for (int o : others) {
             ts.group().disconnectAll(o);

@@ -24,7 +24,7 @@ import raftlab.tester.TesterExtension;
  * raftlab's own directed Raft tests, beyond MIT's suite (tag {@code raftlab}): each builds, on purpose, a situation
  * that MIT's randomized tests reach only by luck, with the tester's control over partitions and crashes and the
  * {@link Wire}, which loses the messages of one-way links and holds back single chosen messages. Each counts in
- * its part (3A, 3B, 3C). A test whose arrangement is not reached (a correct implementation that behaves differently
+ * its part (3A to 3D). A test whose arrangement is not reached (a correct implementation that behaves differently
  * from the one it was written against) says so and passes; it never fails a correct Raft.
  */
 @Tag("raftlab")

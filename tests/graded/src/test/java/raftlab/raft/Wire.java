@@ -73,6 +73,7 @@ final class Wire implements RpcInterceptor {
 
     private final Function<String, int[]> links;     // end name -> {from, to}, or null for a non-Raft end
     private final Set<Long> cut = ConcurrentHashMap.newKeySet();
+    private final Set<Long> cutRequests = ConcurrentHashMap.newKeySet();
     private final List<Held> heldRequests = new CopyOnWriteArrayList<>();
     private final List<Held> heldReplies = new CopyOnWriteArrayList<>();
     private final Map<Object, Held> tracked = new IdentityHashMap<>();   // request args -> its held record; guarded
@@ -88,6 +89,16 @@ final class Wire implements RpcInterceptor {
         cut.add(key(from, to));
     }
 
+    /** Loses every request from {@code from} to {@code to}, but lets {@code from}'s replies to {@code to} through. */
+    void cutRequests(int from, int to) {
+        cutRequests.add(key(from, to));
+    }
+
+    /** Restores the link from {@code from} to {@code to} cut by {@link #cut} (a {@link #cutRequests} stays). */
+    void uncut(int from, int to) {
+        cut.remove(key(from, to));
+    }
+
     /** Cuts {@code i} off from everyone else in both directions (the servers stay "connected" for the tester). */
     void isolate(int i, int n) {
         for (int j = 0; j < n; j++) {
@@ -101,6 +112,7 @@ final class Wire implements RpcInterceptor {
     /** Restores every link. */
     void healAll() {
         cut.clear();
+        cutRequests.clear();
     }
 
     /** Holds the first request matching {@code which} (even on a cut link) until released; at most {@code maxMillis}. */
@@ -151,7 +163,8 @@ final class Wire implements RpcInterceptor {
                 return Verdict.PASS;                            // it goes through; its reply will be held
             }
         }
-        return cut.contains(key(m.from(), m.to())) ? Verdict.DROP : Verdict.PASS;
+        long link = key(m.from(), m.to());
+        return cut.contains(link) || cutRequests.contains(link) ? Verdict.DROP : Verdict.PASS;
     }
 
     @Override

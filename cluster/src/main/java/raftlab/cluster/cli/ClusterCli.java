@@ -173,7 +173,14 @@ public final class ClusterCli implements Runnable {
             requireNode(cluster, node);
             cluster.kill(node);
             cluster.start(node);
-            spec.commandLine().getOut().printf("node %d restarted%n", node);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("node %d restarted%n", node);
+            // Like start: return once the cluster has a leader again (the node may have been the leader), so that
+            // the next command does not race an election.
+            if (cluster.awaitLeader(30_000).isEmpty()) {
+                out.println("no leader after 30 s; see the nodes' node.log files");
+                return 1;
+            }
             return 0;
         }
     }
